@@ -1,0 +1,50 @@
+# Two commands do everything: `make run` (set up and serve the portal) and `make test` (run the tests).
+# Only Python 3.11 is needed on the machine; the rest is installed into .venv.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: run test install lint format migrate demo clean
+
+run: install ## Set up everything (venv, packages, database, demo content, static files) and serve the portal
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "Portal en http://$(HOST):$(PORT)/  (Ctrl+C para detenerlo)"
+	exec $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+test: install ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
+	$(BIN)/pytest
+
+install: $(VENV)/.instalado .env
+
+$(VENV)/.instalado: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Se necesita Python 3.11 o posterior.")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Local development settings; production sets real environment variables instead (see README).
+.env:
+	printf '# Local development only (written by make). Production uses environment variables.\nDEBUG=1\n' > .env
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrate: install
+	$(BIN)/python manage.py migrate
+
+demo: install
+	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    default = True
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "portal"
+    verbose_name = _("Portal: identidad, dependencias y políticas")
+
+
+class PortalAdminConfig(AdminConfig):
+    """The Django admin with the portal's own site (titled with the municipality's name)."""
+
+    default_site = "portal.admin_site.PortalAdminSite"

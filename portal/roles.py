@@ -1,0 +1,48 @@
+"""The three roles of the portal, as Django groups, and the helper data migrations use to grant them rights.
+
+Groups and their permissions are reference data: each app's data migration grants the permissions of the
+models it adds (``conceder_permisos``), so a fresh database and an upgraded one end up the same.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+FUNCIONARIO = "Funcionario"
+COMITE = "Comité GEL-T"
+ADMINISTRADOR = "Administrador del portal"
+GRUPOS = (FUNCIONARIO, COMITE, ADMINISTRADOR)
+
+
+def es_administrador(usuario):
+    return usuario.is_superuser or usuario.groups.filter(name=ADMINISTRADOR).exists()
+
+
+def conceder_permisos(apps, permisos_por_grupo):
+    """Create the groups if needed and add permissions given as ``"app_label.codename"`` strings.
+
+    For use inside ``RunPython``: permissions are normally created after all migrations ran, so the
+    permissions of the apps named are created here first.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    etiquetas = {codigo.split(".", 1)[0] for codigos in permisos_por_grupo.values() for codigo in codigos}
+    for etiqueta in etiquetas:
+        create_permissions(global_apps.get_app_config(etiqueta), apps=apps, verbosity=0)
+    for nombre, codigos in permisos_por_grupo.items():
+        grupo, _ = Group.objects.get_or_create(name=nombre)
+        for codigo in codigos:
+            etiqueta, codename = codigo.split(".", 1)
+            grupo.permissions.add(Permission.objects.get(content_type__app_label=etiqueta, codename=codename))
+
+
+def retirar_permisos(apps, permisos_por_grupo):
+    """Reverse of ``conceder_permisos`` (the groups themselves stay)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for nombre, codigos in permisos_por_grupo.items():
+        for grupo in Group.objects.filter(name=nombre):
+            for codigo in codigos:
+                etiqueta, codename = codigo.split(".", 1)
+                grupo.permissions.remove(
+                    *Permission.objects.filter(content_type__app_label=etiqueta, codename=codename)
+                )

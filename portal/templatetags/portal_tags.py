@@ -1,0 +1,24 @@
+from django import template
+from django.urls import reverse
+
+from ..navegacion import MENU_PRINCIPAL
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/menu_principal.html", takes_context=True)
+def menu_principal(context):
+    """The main menu with the current section marked (``aria-current``) for the page being shown."""
+    ruta = context["request"].path if "request" in context else ""
+    items = []
+    for etiqueta, nombre in MENU_PRINCIPAL:
+        url = reverse(nombre)
+        actual = ruta == url if url == "/" else ruta.startswith(url)
+        items.append({"etiqueta": etiqueta, "url": url, "actual": actual})
+    return {"items": items}
+
+
+@register.filter
+def tel(numero):
+    """A phone number as written for people (``+57 602 123 4567``) turned into a ``tel:`` link target."""
+    return "".join(ch for ch in str(numero) if ch.isdigit() or ch == "+")

@@ -1,0 +1,68 @@
+"""Production mode refuses insecure start-up and works behind an HTTPS reverse proxy."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RAIZ = Path(__file__).resolve().parent.parent
+CLAVE_BUENA = "k" * 20 + "-produccion-de-prueba-" + "z" * 20
+
+
+def ejecutar_manage(*argumentos, **entorno):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    env.update({"PORTAL_ENV_FILE": str(RAIZ / "no-existe.env"), "DJANGO_SETTINGS_MODULE": "tablon_portal.settings"})
+    env.update(entorno)
+    return subprocess.run(
+        [sys.executable, "manage.py", *argumentos], cwd=RAIZ, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("entorno", "falta"),
+    [
+        ({"DEBUG": "0"}, "SECRET_KEY, ALLOWED_HOSTS"),
+        ({"DEBUG": "0", "ALLOWED_HOSTS": "portal.gov.co"}, "SECRET_KEY"),
+        ({"DEBUG": "0", "SECRET_KEY": CLAVE_BUENA}, "ALLOWED_HOSTS"),
+        ({}, "SECRET_KEY, ALLOWED_HOSTS"),  # DEBUG unset means production
+    ],
+)
+def test_produccion_sin_secretos_no_arranca(entorno, falta):
+    resultado = ejecutar_manage("check", **entorno)
+    assert resultado.returncode != 0
+    assert f"falta(n) la(s) variable(s) de entorno {falta}" in resultado.stderr
+
+
+def test_produccion_rechaza_una_clave_corta():
+    resultado = ejecutar_manage("check", DEBUG="0", SECRET_KEY="corta", ALLOWED_HOSTS="portal.gov.co")
+    assert resultado.returncode != 0
+    assert "SECRET_KEY es demasiado corta" in resultado.stderr
+
+
+def test_produccion_completa_pasa_check_deploy():
+    resultado = ejecutar_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=CLAVE_BUENA,
+        ALLOWED_HOSTS="portal.gov.co",
+    )
+    assert resultado.returncode == 0, resultado.stderr
+
+
+@pytest.mark.django_db
+def test_detras_de_un_proxy_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    directa = client.get("/")
+    assert directa.status_code == 301
+    assert directa["Location"].startswith("https://")
+    assert client.get("/", headers={"x-forwarded-proto": "https"}).status_code == 200
+
+
+def test_idioma_y_zona_horaria(settings):
+    assert settings.LANGUAGE_CODE == "es-co"
+    assert settings.TIME_ZONE == "America/Bogota"
