@@ -1,11 +1,28 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
-from .models import Dependencia, Funcionario, Municipio, Politica, RedSocial, Usuario
+from . import roles, services
+from .admin_publicacion import PublicableAdmin
+from .models import (
+    Categoria,
+    Dependencia,
+    Documento,
+    EntidadDirectorio,
+    Evento,
+    Funcionario,
+    Municipio,
+    Noticia,
+    Politica,
+    RedSocial,
+    SeccionInstitucional,
+    SubseccionTransparencia,
+    Usuario,
+)
+from .models.publicacion import q_vigente
 
 
 class RedSocialInline(admin.TabularInline):
@@ -59,6 +76,7 @@ class FuncionarioInline(admin.TabularInline):
     model = Funcionario
     extra = 0
     autocomplete_fields = ["usuario"]
+    fields = ["nombre", "usuario", "cargo", "correo", "telefono", "en_directorio", "orden"]
 
 
 @admin.register(Dependencia)
@@ -86,6 +104,7 @@ class DependenciaAdmin(admin.ModelAdmin):
 class CargoInline(admin.TabularInline):
     model = Funcionario
     extra = 1
+    fields = ["dependencia", "cargo", "telefono", "en_directorio"]
     verbose_name = _("cargo en una dependencia")
     verbose_name_plural = _("cargos en dependencias")
 
@@ -103,3 +122,143 @@ class PoliticaAdmin(admin.ModelAdmin):
     list_filter = ["publicada"]
     search_fields = ["titulo", "contenido"]
     readonly_fields = ["actualizada"]
+
+
+# --- Content: news, documents, events (the publication workflow) ------------------------------------------
+
+
+@admin.register(Categoria)
+class CategoriaAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "slug"]
+    search_fields = ["nombre"]
+    prepopulated_fields = {"slug": ["nombre"]}
+
+
+@admin.register(Noticia)
+class NoticiaAdmin(PublicableAdmin):
+    list_display = ["titulo", "destacada"]
+    list_filter = [*PublicableAdmin.list_filter, "destacada", "categorias"]
+    search_fields = ["titulo", "resumen", "cuerpo"]
+    prepopulated_fields = {"slug": ["titulo"]}
+    autocomplete_fields = ["categorias"]
+    fieldsets = [
+        (None, {"fields": ["titulo", "slug", "resumen", "cuerpo"]}),
+        (_("Imagen principal"), {"fields": ["imagen", "imagen_alt", "imagen_decorativa"]}),
+        (_("Clasificación"), {"fields": ["dependencia", "categorias", "destacada"]}),
+        (_("Publicación"), {"fields": PublicableAdmin.campos_de_flujo}),
+        (_("Auditoría"), {"fields": PublicableAdmin.campos_de_auditoria, "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Documento)
+class DocumentoAdmin(PublicableAdmin):
+    list_display = ["titulo", "tipo", "numero", "fecha_expedicion"]
+    list_filter = [*PublicableAdmin.list_filter, "tipo", "subsecciones__seccion"]
+    search_fields = ["titulo", "numero", "descripcion"]
+    filter_horizontal = ["subsecciones"]
+    fieldsets = [
+        (None, {"fields": ["titulo", "tipo", "numero", "fecha_expedicion", "descripcion", "archivo"]}),
+        (_("Dónde aparece"), {"fields": ["dependencia", "subsecciones"]}),
+        (_("Publicación"), {"fields": PublicableAdmin.campos_de_flujo}),
+        (_("Auditoría"), {"fields": PublicableAdmin.campos_de_auditoria, "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Evento)
+class EventoAdmin(PublicableAdmin):
+    list_display = ["titulo", "inicio", "lugar"]
+    search_fields = ["titulo", "lugar", "descripcion"]
+    prepopulated_fields = {"slug": ["titulo"]}
+    fieldsets = [
+        (None, {"fields": ["titulo", "slug", "inicio", "fin", "lugar", "descripcion"]}),
+        (_("Responsable"), {"fields": ["dependencia"]}),
+        (_("Publicación"), {"fields": PublicableAdmin.campos_de_flujo}),
+        (_("Auditoría"), {"fields": PublicableAdmin.campos_de_auditoria, "classes": ["collapse"]}),
+    ]
+
+
+# --- Institutional information and the transparency menu --------------------------------------------------
+
+
+@admin.register(SeccionInstitucional)
+class SeccionInstitucionalAdmin(admin.ModelAdmin):
+    list_display = ["titulo", "pagina", "orden", "tiene_contenido", "actualizado"]
+    list_filter = ["pagina"]
+    search_fields = ["titulo", "contenido"]
+    readonly_fields = ["pagina", "clave", "actualizado"]
+    fields = [
+        "pagina",
+        "clave",
+        "titulo",
+        "contenido",
+        "imagen",
+        "imagen_alt",
+        "imagen_decorativa",
+        "documento",
+        "orden",
+        "actualizado",
+    ]
+
+    @admin.display(boolean=True, description=_("con contenido"))
+    def tiene_contenido(self, obj):
+        return obj.tiene_contenido
+
+    def has_add_permission(self, request):
+        return False  # the sections come from a data migration; their text is what gets edited
+
+    def save_model(self, request, obj, form, change):
+        services.imagen_guardar(objeto=obj)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(EntidadDirectorio)
+class EntidadDirectorioAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "tipo", "telefono", "correo", "sitio_web"]
+    list_filter = ["tipo"]
+    search_fields = ["nombre", "descripcion"]
+
+
+class VaciaFilter(admin.SimpleListFilter):
+    title = _("contenido publicado")
+    parameter_name = "vacia"
+
+    def lookups(self, request, model_admin):
+        return [("si", _("Vacías (nada publicado)")), ("no", _("Con contenido"))]
+
+    def queryset(self, request, queryset):
+        vacia = Q(documentos_vigentes=0, contenido="", ruta="")
+        if self.value() == "si":
+            return queryset.filter(vacia)
+        if self.value() == "no":
+            return queryset.exclude(vacia)
+        return queryset
+
+
+@admin.register(SubseccionTransparencia)
+class SubseccionTransparenciaAdmin(admin.ModelAdmin):
+    list_display = ["numero", "titulo", "seccion", "documentos_publicados", "enlace"]
+    list_display_links = ["numero", "titulo"]
+    list_filter = [VaciaFilter, "seccion"]
+    search_fields = ["numero", "titulo"]
+    list_select_related = ["seccion"]
+    readonly_fields = ["seccion", "numero", "slug", "ruta", "actualizado"]
+    fields = ["seccion", "numero", "titulo", "slug", "descripcion", "contenido", "ruta", "actualizado"]
+    ordering = ["seccion__numero", "orden"]
+
+    def get_queryset(self, request):
+        vigente = q_vigente(prefijo="documentos__")
+        return super().get_queryset(request).annotate(documentos_vigentes=Count("documentos", filter=vigente))
+
+    @admin.display(description=_("documentos publicados"), ordering="documentos_vigentes")
+    def documentos_publicados(self, obj):
+        return obj.documentos_vigentes
+
+    @admin.display(boolean=True, description=_("enlaza a una página"))
+    def enlace(self, obj):
+        return bool(obj.url_pagina)
+
+    def has_add_permission(self, request):
+        return False  # the structure is the norm's, created by a data migration
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Dependencia, Politica
+from .models import Dependencia, Evento, Noticia, Politica, SubseccionTransparencia
 
 
 class PaginasFijasSitemap(Sitemap):
@@ -36,3 +36,33 @@ class PoliticasSitemap(Sitemap):
 
     def lastmod(self, politica):
         return politica.actualizada
+
+
+class NoticiasSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Noticia.objects.vigentes().only("slug", "modificado")
+
+    def lastmod(self, noticia):
+        return noticia.modificado
+
+
+class EventosSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Evento.objects.vigentes().only("slug", "modificado")
+
+    def lastmod(self, evento):
+        return evento.modificado
+
+
+class TransparenciaSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return SubseccionTransparencia.objects.only("slug", "actualizado")
+
+    def lastmod(self, subseccion):
+        return subseccion.actualizado

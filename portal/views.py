@@ -1,26 +1,37 @@
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from tablon_portal import __version__
 
-from .models import Dependencia, Politica
+from . import archivos
+from .calendario import calendario_ics
+from .models import (
+    Categoria,
+    Dependencia,
+    Documento,
+    EntidadDirectorio,
+    Evento,
+    Funcionario,
+    Municipio,
+    Noticia,
+    Politica,
+    SeccionInstitucional,
+    SeccionTransparencia,
+    SubseccionTransparencia,
+)
+from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
 
 # The sections of the main menu whose content arrives with later work: the page says so plainly.
 SECCIONES = {
-    "transparencia": {
-        "titulo": _("Transparencia y acceso a la información pública"),
-        "intro": _(
-            "Aquí encontrará la información que la Ley 1712 de 2014 y la Resolución 1519 de 2020 obligan a "
-            "publicar: la entidad, su normativa, la contratación, la planeación, el presupuesto y los informes."
-        ),
-    },
     "participa": {
         "titulo": _("Participa"),
         "intro": _(
@@ -28,19 +39,156 @@ SECCIONES = {
             "rendición de cuentas, control social y la encuesta anual sobre este portal."
         ),
     },
-    "noticias": {
-        "titulo": _("Noticias"),
-        "intro": _("Las noticias y comunicados de la administración municipal."),
-    },
 }
 
 MAX_LONGITUD_BUSQUEDA = 200
 
 
+NOTICIAS_POR_PAGINA = 10
+
+
+def _noticias_publicas():
+    return Noticia.objects.vigentes().select_related("dependencia").prefetch_related("categorias")
+
+
 @require_GET
 def inicio(request):
-    dependencias = Dependencia.objects.activas().only("nombre", "slug", "tipo")
-    return render(request, "portal/inicio.html", {"dependencias": dependencias})
+    noticias = list(_noticias_publicas().order_by("-destacada", "-publicar_desde")[:4])
+    return render(
+        request,
+        "portal/inicio.html",
+        {
+            "principal": noticias[0] if noticias else None,
+            "noticias": noticias[1:],
+            "eventos": Evento.objects.proximos()[:3],
+            "dependencias": Dependencia.objects.activas().only("nombre", "slug", "tipo"),
+        },
+    )
+
+
+@require_GET
+def noticias(request):
+    categorias = list(Categoria.objects.filter(noticias__in=Noticia.objects.vigentes()).distinct())
+    categoria = next((c for c in categorias if c.slug == request.GET.get("categoria")), None)
+    consulta = _noticias_publicas()
+    if categoria:
+        consulta = consulta.filter(categorias=categoria)
+    pagina = Paginator(consulta, NOTICIAS_POR_PAGINA).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "portal/noticias.html",
+        {"pagina": pagina, "categorias": categorias, "categoria": categoria},
+    )
+
+
+@require_GET
+def noticia(request, slug):
+    noticia = get_object_or_404(_noticias_publicas(), slug=slug)
+    relacionadas = _noticias_publicas().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
+    return render(request, "portal/noticia.html", {"noticia": noticia, "relacionadas": relacionadas})
+
+
+@require_GET
+def eventos(request):
+    return render(request, "portal/eventos.html", {"eventos": Evento.objects.proximos().select_related("dependencia")})
+
+
+@require_GET
+def evento(request, slug):
+    evento = get_object_or_404(Evento.objects.vigentes().select_related("dependencia"), slug=slug)
+    return render(request, "portal/evento.html", {"evento": evento})
+
+
+def _respuesta_ics(request, eventos, nombre_archivo):
+    municipio = Municipio.objects.actual()
+    contenido = calendario_ics(
+        eventos,
+        nombre=municipio.entidad,
+        dominio=request.get_host().split(":")[0],
+        url_base=request.build_absolute_uri("/").rstrip("/"),
+    )
+    respuesta = HttpResponse(contenido, content_type="text/calendar; charset=utf-8")
+    respuesta["Content-Disposition"] = f'attachment; filename="{nombre_archivo}"'
+    return respuesta
+
+
+@require_GET
+def eventos_ics(request):
+    return _respuesta_ics(request, Evento.objects.proximos(), "eventos.ics")
+
+
+@require_GET
+def evento_ics(request, slug):
+    evento = get_object_or_404(Evento.objects.vigentes(), slug=slug)
+    return _respuesta_ics(request, [evento], f"{evento.slug}.ics")
+
+
+@require_GET
+def documento(request, pk):
+    """Serve a published document; drafts and expired ones do not exist for the public."""
+    documento = get_object_or_404(Documento.objects.vigentes(), pk=pk)
+    try:
+        archivo = documento.archivo.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    nombre = f"{slugify(documento.titulo)[:80] or 'documento'}.{documento.extension.lower()}"
+    tipo = archivos.tipo_mime(documento.archivo.name)
+    respuesta = FileResponse(archivo, content_type=tipo, as_attachment=tipo != "application/pdf", filename=nombre)
+    respuesta["X-Content-Type-Options"] = "nosniff"
+    return respuesta
+
+
+@require_GET
+def transparencia(request):
+    vigentes = Count("documentos", filter=q_vigente(prefijo="documentos__"))
+    secciones = SeccionTransparencia.objects.prefetch_related(
+        Prefetch(
+            "subsecciones",
+            queryset=SubseccionTransparencia.objects.annotate(documentos_vigentes=vigentes).only(
+                "seccion_id", "numero", "titulo", "slug", "ruta", "contenido", "orden"
+            ),
+        )
+    )
+    return render(request, "portal/transparencia.html", {"secciones": secciones})
+
+
+@require_GET
+def subseccion_transparencia(request, slug):
+    subseccion = get_object_or_404(SubseccionTransparencia.objects.select_related("seccion"), slug=slug)
+    documentos = subseccion.documentos.vigentes().order_by("-publicar_desde").select_related("dependencia")
+    return render(
+        request, "portal/subseccion_transparencia.html", {"subseccion": subseccion, "documentos": documentos}
+    )
+
+
+@require_GET
+def institucional(request, pagina):
+    secciones = SeccionInstitucional.objects.filter(pagina=pagina)
+    titulo = SeccionInstitucional.Pagina(pagina).label
+    contexto = {"secciones": secciones, "titulo": titulo, "pagina": pagina}
+    if pagina == SeccionInstitucional.Pagina.ALCALDIA:
+        contexto["dependencias"] = Dependencia.objects.activas().only("nombre", "slug", "tipo")
+    return render(request, "portal/institucional.html", contexto)
+
+
+@require_GET
+def directorio(request):
+    funcionarios = (
+        Funcionario.objects.filter(en_directorio=True, dependencia__activa=True)
+        .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
+        .select_related("usuario", "dependencia")
+        .order_by("dependencia__tipo", "dependencia__orden", "dependencia__nombre", "orden", "nombre")
+    )
+    entidades = EntidadDirectorio.objects.all()
+    return render(
+        request,
+        "portal/directorio.html",
+        {
+            "funcionarios": funcionarios,
+            "entidades": [e for e in entidades if e.tipo == EntidadDirectorio.Tipo.ENTIDAD],
+            "agremiaciones": [e for e in entidades if e.tipo == EntidadDirectorio.Tipo.AGREMIACION],
+        },
+    )
 
 
 @require_GET
@@ -57,7 +205,11 @@ def seccion(request, seccion):
 @require_GET
 def dependencia(request, slug):
     dependencia = get_object_or_404(Dependencia.objects.activas(), slug=slug)
-    funcionarios = dependencia.funcionarios.select_related("usuario").filter(usuario__is_active=True)
+    funcionarios = (
+        dependencia.funcionarios.filter(en_directorio=True)
+        .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
+        .select_related("usuario")
+    )
     return render(request, "portal/dependencia.html", {"dependencia": dependencia, "funcionarios": funcionarios})
 
 

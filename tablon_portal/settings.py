@@ -150,7 +150,9 @@ LANGUAGES = [("es-co", _("Español (Colombia)"))]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Thousands separators are applied where a person reads an amount (money filters), never to every number:
+# years, widths and identifiers must print as they are.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT") or BASE_DIR / "staticfiles")

@@ -5,12 +5,22 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal.sitemaps import DependenciasSitemap, PaginasFijasSitemap, PoliticasSitemap
+from portal.sitemaps import (
+    DependenciasSitemap,
+    EventosSitemap,
+    NoticiasSitemap,
+    PaginasFijasSitemap,
+    PoliticasSitemap,
+    TransparenciaSitemap,
+)
 
 sitemaps = {
     "paginas": PaginasFijasSitemap,
     "dependencias": DependenciasSitemap,
     "politicas": PoliticasSitemap,
+    "noticias": NoticiasSitemap,
+    "eventos": EventosSitemap,
+    "transparencia": TransparenciaSitemap,
 }
 
 # Error pages: Django renders the Spanish templates/400.html, 403.html, 404.html and 500.html.
@@ -19,3 +29,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("portal.urls")),
 ]
+
+if settings.DEBUG:
+    # `make run` serves uploaded images itself; in production the reverse proxy does (see README).
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

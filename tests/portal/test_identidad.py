@@ -4,9 +4,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from portal.models import Municipio, RedSocial
+
+from .factories import imagen_png
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +84,7 @@ def test_el_escudo_subido_reemplaza_al_generico_con_su_texto_alternativo(client)
 
 def test_el_escudo_exige_texto_alternativo():
     municipio = Municipio.objects.actual()
-    municipio.escudo = "identidad/escudo.png"
+    municipio.escudo = SimpleUploadedFile("escudo.png", imagen_png(300, 300), "image/png")
     municipio.escudo_texto_alternativo = " "
     with pytest.raises(Exception) as error:
         municipio.full_clean()

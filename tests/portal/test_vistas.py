@@ -85,15 +85,6 @@ def test_busqueda_sin_resultados_orienta_en_espanol(client):
     assert "<script>x</script>" not in html
 
 
-def test_las_paginas_publicas_hacen_un_numero_fijo_de_consultas(client, django_assert_max_num_queries):
-    for _ in range(60):
-        dependencia = crear_dependencia()
-        crear_usuario(dependencias=[dependencia])
-    for url in ["/", "/atencion/", "/mapa-del-sitio/", dependencia.get_absolute_url()]:
-        with django_assert_max_num_queries(5):
-            assert client.get(url).status_code == 200
-
-
 def test_salud_informa_base_de_datos_y_version(client):
     respuesta = client.get("/salud/")
     assert respuesta.status_code == 200

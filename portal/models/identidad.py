@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..imagenes import validar_imagen
+
 # Colombian numbers since the 2021 numbering plan: +57 and ten digits (mobile 3xx, landline 60x).
 validar_telefono = RegexValidator(
     regex=r"^\+57[ \-]?(\d[ \-]?){10}$",
@@ -24,6 +26,14 @@ class URLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class ImageField(models.ImageField):
+    """An image field whose form speaks Colombian Spanish when the file is not an image."""
+
+    def formfield(self, **kwargs):
+        mensajes = {"invalid_image": _("El archivo no es una imagen válida (use JPG, PNG o WebP).")}
+        return super().formfield(**{"error_messages": mensajes, **kwargs})
 
 
 class Usuario(AbstractUser):
@@ -59,11 +69,12 @@ class Municipio(models.Model):
         help_text=_("Como aparece en el encabezado y el pie de página, por ejemplo «Alcaldía Municipal de …»."),
     )
     lema = models.CharField(_("lema de la administración"), max_length=200, blank=True)
-    escudo = models.ImageField(
+    escudo = ImageField(
         _("escudo o logo"),
         upload_to="identidad/",
         blank=True,
-        help_text=_("Imagen PNG, JPEG o WebP, cuadrada de preferencia, de máximo 1 MB."),
+        validators=[validar_imagen],
+        help_text=_("Imagen PNG, JPEG o WebP, cuadrada de preferencia, de máximo 8 MB."),
     )
     escudo_texto_alternativo = models.CharField(
         _("texto alternativo del escudo"),
@@ -213,16 +224,31 @@ class Dependencia(models.Model):
 class Funcionario(models.Model):
     """An official's place in a dependencia: a user may belong to several, each with its cargo."""
 
-    usuario = models.ForeignKey(Usuario, on_delete=models.CASCADE, related_name="cargos", verbose_name=_("usuario"))
+    usuario = models.ForeignKey(
+        Usuario,
+        on_delete=models.CASCADE,
+        related_name="cargos",
+        null=True,
+        blank=True,
+        verbose_name=_("usuario"),
+        help_text=_("Solo si la persona entra a la administración del portal."),
+    )
+    nombre = models.CharField(
+        _("nombre completo"), max_length=150, blank=True, help_text=_("Si lo deja vacío se usa el del usuario.")
+    )
+    correo = models.EmailField(_("correo"), blank=True, help_text=_("Si lo deja vacío se usa el del usuario."))
     dependencia = models.ForeignKey(
         Dependencia, on_delete=models.CASCADE, related_name="funcionarios", verbose_name=_("dependencia")
     )
     cargo = models.CharField(_("cargo"), max_length=150)
     telefono = models.CharField(_("teléfono o extensión"), max_length=40, blank=True)
+    en_directorio = models.BooleanField(
+        _("publicar en el directorio"), default=True, help_text=_("Directorio de servidores públicos (1.5).")
+    )
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
-        ordering = ["dependencia", "orden", "usuario__last_name"]
+        ordering = ["dependencia", "orden", "nombre", "usuario__last_name"]
         verbose_name = _("funcionario")
         verbose_name_plural = _("funcionarios")
         constraints = [
@@ -230,7 +256,21 @@ class Funcionario(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.usuario} — {self.cargo} ({self.dependencia})"
+        return f"{self.nombre_visible} — {self.cargo} ({self.dependencia})"
+
+    def clean(self):
+        if not self.usuario_id and not self.nombre.strip():
+            raise ValidationError({"nombre": _("Escriba el nombre o elija el usuario de la persona.")})
+
+    @property
+    def nombre_visible(self):
+        if self.nombre:
+            return self.nombre
+        return (self.usuario.get_full_name() or self.usuario.username) if self.usuario else ""
+
+    @property
+    def correo_visible(self):
+        return self.correo or (self.usuario.email if self.usuario else "")
 
 
 class PoliticaQuerySet(models.QuerySet):

@@ -1,0 +1,44 @@
+"""Models of the site core, one module per subject; imported here so ``portal.models.X`` keeps working."""
+
+from .documentos import Documento
+from .eventos import Evento
+from .identidad import (
+    Dependencia,
+    Funcionario,
+    ImageField,
+    Municipio,
+    Politica,
+    RedSocial,
+    URLField,
+    Usuario,
+    validar_linea,
+    validar_telefono,
+)
+from .institucional import EntidadDirectorio, SeccionInstitucional
+from .noticias import Categoria, Noticia
+from .publicacion import Estado, Publicable, PublicableQuerySet
+from .transparencia import SeccionTransparencia, SubseccionTransparencia
+
+__all__ = [
+    "Categoria",
+    "Dependencia",
+    "Documento",
+    "EntidadDirectorio",
+    "Estado",
+    "Evento",
+    "Funcionario",
+    "ImageField",
+    "Municipio",
+    "Noticia",
+    "Politica",
+    "Publicable",
+    "PublicableQuerySet",
+    "RedSocial",
+    "SeccionInstitucional",
+    "SeccionTransparencia",
+    "SubseccionTransparencia",
+    "URLField",
+    "Usuario",
+    "validar_linea",
+    "validar_telefono",
+]
