@@ -64,6 +64,13 @@ class PublicableAdmin(admin.ModelAdmin):
             kwargs["queryset"] = Dependencia.objects.de_usuario(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def get_changeform_initial_data(self, request):
+        inicial = super().get_changeform_initial_data(request)
+        propias = list(Dependencia.objects.de_usuario(request.user).values_list("pk", flat=True)[:2])
+        if len(propias) == 1:
+            inicial.setdefault("dependencia", propias[0])
+        return inicial
+
     def has_change_permission(self, request, obj=None):
         permitido = super().has_change_permission(request, obj)
         return permitido and (obj is None or services.puede_editar(request.user, obj))

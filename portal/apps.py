@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     default = True
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
-    verbose_name = _("Portal: identidad, dependencias y políticas")
+    verbose_name = _("Portal: contenidos, transparencia e identidad")
 
 
 class PortalAdminConfig(AdminConfig):

@@ -8,6 +8,5 @@ MENU_PRINCIPAL = [
     (_("Atención y servicios a la ciudadanía"), "portal:atencion"),
     (_("Participa"), "portal:participa"),
     (_("Noticias"), "portal:noticias"),
-    (_("Municipio"), "portal:municipio"),
-    (_("Alcaldía"), "portal:alcaldia"),
+    (_("Nuestro municipio"), "portal:municipio"),
 ]

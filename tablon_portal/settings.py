@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "crispy_forms",
+    "django_prose_editor",
     "portal.apps.PortalConfig",
     "tramites",
     "servicios",

@@ -168,3 +168,9 @@ def test_la_fecha_de_fin_debe_ser_posterior(gobierno):
     )
     with pytest.raises(Exception, match="posterior a la fecha de publicación"):
         noticia.full_clean()
+
+
+def test_el_formulario_propone_la_dependencia_del_funcionario(client, funcionario, gobierno):
+    client.force_login(funcionario)
+    html = client.get(reverse("admin:portal_noticia_add")).content.decode()
+    assert f'<option value="{gobierno.pk}" selected>' in html
