@@ -193,3 +193,5 @@ def cargar_portal(resultado, contrasena):
 
 
 registrar(cargar_portal, orden=10)
+
+from . import demo_contenidos  # noqa: E402, F401  (registers its loader)
