@@ -46,3 +46,19 @@ def retirar_permisos(apps, permisos_por_grupo):
                 grupo.permissions.remove(
                     *Permission.objects.filter(content_type__app_label=etiqueta, codename=codename)
                 )
+
+
+def permisos_de_ficha(app_label, modelo):
+    """The rights on a ficha model (``tramite``, ``servicio``) and its related rows, for its data migration.
+
+    Officials draft the fichas of their dependencias; the committee and the administrators also publish and
+    mark them as reviewed (the admin limits officials to their dependencias).
+    """
+    modelos = [modelo, *(f"{hijo}{modelo}" for hijo in ("requisito", "puntoatencion", "norma", "formulario"))]
+    edicion = [f"{app_label}.{accion}_{m}" for m in modelos for accion in ("add", "change", "delete", "view")]
+    publicacion = [f"{app_label}.publicar_{modelo}", f"{app_label}.revisar_{modelo}"]
+    return {
+        FUNCIONARIO: [*edicion, "portal.view_situaciondevida"],
+        COMITE: [*edicion, *publicacion, "portal.view_situaciondevida"],
+        ADMINISTRADOR: [*edicion, *publicacion, "portal.view_situaciondevida"],
+    }

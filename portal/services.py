@@ -100,7 +100,9 @@ def publicable_cambiar_estado(*, objeto, usuario, transicion):
             objeto.publicar_desde = timezone.now()
     objeto.estado = paso.hacia
     objeto.modificado_por = usuario
-    objeto.save(update_fields=["estado", "publicar_desde", "modificado_por", "modificado"])
+    if paso.hacia == Estado.PUBLICADO:
+        objeto.al_publicar(usuario)
+    objeto.save()
     mensaje = paso.mensaje
     if paso.hacia == Estado.PUBLICADO and objeto.publicar_desde > timezone.now():
         mensaje = _("Publicación programada para el %(fecha)s.") % {

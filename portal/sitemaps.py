@@ -4,21 +4,33 @@ from django.urls import reverse
 from .models import Dependencia, Evento, Noticia, Politica, SubseccionTransparencia
 
 
-class PaginasFijasSitemap(Sitemap):
+class RutasSitemap(Sitemap):
+    """Pages identified by their route name."""
+
     changefreq = "weekly"
 
+    def __init__(self, rutas):
+        self.rutas = rutas
+
     def items(self):
-        return [
-            "portal:inicio",
-            "portal:transparencia",
-            "portal:atencion",
-            "portal:participa",
-            "portal:noticias",
-            "portal:mapa_del_sitio",
-        ]
+        return self.rutas
 
     def location(self, item):
         return reverse(item)
+
+
+PAGINAS_DEL_PORTAL = [
+    "portal:inicio",
+    "portal:transparencia",
+    "portal:atencion",
+    "portal:participa",
+    "portal:noticias",
+    "portal:eventos",
+    "portal:municipio",
+    "portal:alcaldia",
+    "portal:directorio",
+    "portal:mapa_del_sitio",
+]
 
 
 class DependenciasSitemap(Sitemap):
@@ -66,3 +78,18 @@ class TransparenciaSitemap(Sitemap):
 
     def lastmod(self, subseccion):
         return subseccion.actualizado
+
+
+class PublicadosSitemap(Sitemap):
+    """Published items of any publishable model (used for trámites and servicios)."""
+
+    changefreq = "monthly"
+
+    def __init__(self, modelo):
+        self.modelo = modelo
+
+    def items(self):
+        return self.modelo.objects.vigentes().only("slug", "modificado")
+
+    def lastmod(self, objeto):
+        return objeto.modificado

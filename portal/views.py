@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from tablon_portal import __version__
 
-from . import archivos
+from . import archivos, registro
 from .calendario import calendario_ics
 from .models import (
     Categoria,
@@ -62,6 +62,7 @@ def inicio(request):
             "noticias": noticias[1:],
             "eventos": Evento.objects.proximos()[:3],
             "dependencias": Dependencia.objects.activas().only("nombre", "slug", "tipo"),
+            "accesos": registro.accesos_inicio(),
         },
     )
 
@@ -210,7 +211,15 @@ def dependencia(request, slug):
         .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
         .select_related("usuario")
     )
-    return render(request, "portal/dependencia.html", {"dependencia": dependencia, "funcionarios": funcionarios})
+    return render(
+        request,
+        "portal/dependencia.html",
+        {
+            "dependencia": dependencia,
+            "funcionarios": funcionarios,
+            "bloques": registro.contenido_de_dependencia(dependencia),
+        },
+    )
 
 
 @require_GET

@@ -6,3 +6,10 @@ class ServiciosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "servicios"
     verbose_name = _("Servicios (otros procedimientos administrativos)")
+
+    def ready(self):
+        from portal.fichas.apps_util import registrar_app_de_fichas
+
+        from .models import Servicio
+
+        registrar_app_de_fichas(Servicio, titulo_inicio=None)

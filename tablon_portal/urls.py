@@ -6,27 +6,35 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from portal.sitemaps import (
+    PAGINAS_DEL_PORTAL,
     DependenciasSitemap,
     EventosSitemap,
     NoticiasSitemap,
-    PaginasFijasSitemap,
     PoliticasSitemap,
+    PublicadosSitemap,
+    RutasSitemap,
     TransparenciaSitemap,
 )
+from servicios.models import Servicio
+from tramites.models import Tramite
 
 sitemaps = {
-    "paginas": PaginasFijasSitemap,
+    "paginas": RutasSitemap([*PAGINAS_DEL_PORTAL, "tramites:catalogo", "servicios:catalogo"]),
     "dependencias": DependenciasSitemap,
     "politicas": PoliticasSitemap,
     "noticias": NoticiasSitemap,
     "eventos": EventosSitemap,
     "transparencia": TransparenciaSitemap,
+    "tramites": PublicadosSitemap(Tramite),
+    "servicios": PublicadosSitemap(Servicio),
 }
 
 # Error pages: Django renders the Spanish templates/400.html, 403.html, 404.html and 500.html.
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("tramites.urls")),
+    path("", include("servicios.urls")),
     path("", include("portal.urls")),
 ]
 

@@ -6,3 +6,10 @@ class TramitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "tramites"
     verbose_name = _("Trámites")
+
+    def ready(self):
+        from portal.fichas.apps_util import registrar_app_de_fichas
+
+        from .models import Tramite
+
+        registrar_app_de_fichas(Tramite, titulo_inicio=_("Trámites más usados"))

@@ -17,6 +17,7 @@ from .identidad import (
 from .institucional import EntidadDirectorio, SeccionInstitucional
 from .noticias import Categoria, Noticia
 from .publicacion import Estado, Publicable, PublicableQuerySet
+from .situaciones import SituacionDeVida
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "RedSocial",
     "SeccionInstitucional",
     "SeccionTransparencia",
+    "SituacionDeVida",
     "SubseccionTransparencia",
     "URLField",
     "Usuario",

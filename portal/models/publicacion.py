@@ -114,3 +114,6 @@ class Publicable(models.Model):
     def faltantes_para_publicar(self):
         """Names of the fields the standard requires before publishing; models with such rules override it."""
         return []
+
+    def al_publicar(self, usuario):
+        """Hook for what a model records when it is published (fichas start their review cycle)."""

@@ -1,3 +1,5 @@
+from decimal import Decimal, InvalidOperation
+
 from django import template
 from django.urls import reverse
 
@@ -22,3 +24,15 @@ def menu_principal(context):
 def tel(numero):
     """A phone number as written for people (``+57 602 123 4567``) turned into a ``tel:`` link target."""
     return "".join(ch for ch in str(numero) if ch.isdigit() or ch == "+")
+
+
+@register.filter
+def pesos(valor):
+    """An amount in Colombian pesos as people write it: ``$ 1.250.000``."""
+    if valor in (None, ""):
+        return ""
+    try:
+        entero = round(Decimal(str(valor)))
+    except (InvalidOperation, ValueError):
+        return ""
+    return "$ " + f"{entero:,}".replace(",", ".")

@@ -1,0 +1,174 @@
+"""Citizen catalogue and ficha detail, one implementation for trámites and servicios."""
+
+import json
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from ..models import Dependencia, Municipio, SituacionDeVida
+from .models import Canal, TipoCosto
+
+FICHAS_POR_PAGINA = 20
+# Characters that must not appear raw inside a <script> block (same escapes as Django's json_script).
+_ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+class FiltroCatalogo(forms.Form):
+    q = forms.CharField(label=_("Buscar"), required=False, max_length=200)
+    dependencia = forms.ModelChoiceField(
+        label=_("Dependencia"),
+        queryset=Dependencia.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Todas"),
+    )
+    situacion = forms.ModelChoiceField(
+        label=_("Situación de vida"),
+        queryset=SituacionDeVida.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Todas"),
+    )
+    audiencia = forms.ChoiceField(
+        label=_("¿Quién lo hace?"),
+        required=False,
+        choices=[("", _("Cualquiera")), ("natural", _("Persona natural")), ("juridica", _("Persona jurídica"))],
+    )
+    en_linea = forms.ChoiceField(
+        label=_("Canal"),
+        required=False,
+        choices=[("", _("Todos")), ("si", _("Se puede hacer en línea")), ("no", _("Solo presencial"))],
+    )
+    costo = forms.ChoiceField(
+        label=_("Costo"),
+        required=False,
+        choices=[("", _("Todos")), ("gratuito", _("Gratuito")), ("pago", _("Con costo"))],
+    )
+
+    def __init__(self, *args, dependencias, situaciones, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dependencia"].queryset = dependencias
+        self.fields["situacion"].queryset = situaciones
+
+    def filtrar(self, fichas):
+        if not self.is_valid():
+            return fichas
+        datos = self.cleaned_data
+        if consulta := " ".join(datos["q"].split()):
+            texto = Q()
+            for campo in ("nombre", "nombre_estandarizado", "tambien_conocido_como", "proposito"):
+                texto |= Q(**{f"{campo}__icontains": consulta})
+            fichas = fichas.filter(texto)
+        if datos["dependencia"]:
+            fichas = fichas.filter(dependencia=datos["dependencia"])
+        if datos["situacion"]:
+            fichas = fichas.filter(situaciones=datos["situacion"])
+        if datos["audiencia"] == "natural":
+            fichas = fichas.filter(para_persona_natural=True)
+        elif datos["audiencia"] == "juridica":
+            fichas = fichas.filter(para_persona_juridica=True)
+        if datos["en_linea"] == "si":
+            fichas = fichas.en_linea()
+        elif datos["en_linea"] == "no":
+            fichas = fichas.filter(canal=Canal.PRESENCIAL)
+        if datos["costo"] == "gratuito":
+            fichas = fichas.filter(costo_tipo=TipoCosto.GRATUITO)
+        elif datos["costo"] == "pago":
+            fichas = fichas.exclude(costo_tipo=TipoCosto.GRATUITO)
+        return fichas
+
+
+def catalogo(request, *, modelo):
+    publicadas = modelo.objects.publicados()
+    # Only the choices that lead somewhere: dependencias and situations with published fichas.
+    formulario = FiltroCatalogo(
+        request.GET or None,
+        dependencias=Dependencia.objects.filter(pk__in=publicadas.values("dependencia")),
+        situaciones=SituacionDeVida.objects.filter(pk__in=publicadas.values("situaciones")),
+    )
+    fichas = formulario.filtrar(publicadas).select_related("dependencia").order_by("nombre")
+    pagina = Paginator(fichas, FICHAS_POR_PAGINA).get_page(request.GET.get("pagina"))
+    parametros = request.GET.copy()
+    parametros.pop("pagina", None)
+    return render(
+        request,
+        "fichas/catalogo.html",
+        {
+            "opts": modelo._meta,
+            "formulario": formulario,
+            "pagina": pagina,
+            "parametros": parametros.urlencode(),
+            "filtrado": any(v for k, v in request.GET.items() if k != "pagina"),
+        },
+    )
+
+
+def detalle(request, slug, *, modelo):
+    ficha = get_object_or_404(
+        modelo.objects.publicados()
+        .select_related("dependencia")
+        .prefetch_related(
+            "requisitos",
+            "puntos_atencion",
+            "normas",
+            "formularios",
+            Prefetch("situaciones", to_attr="lista_situaciones"),
+        ),
+        slug=slug,
+    )
+    momentos = []
+    for valor, etiqueta in ficha.requisitos.model.Momento.choices:
+        requisitos = [r for r in ficha.requisitos.all() if r.momento == valor]
+        if requisitos:
+            momentos.append({"etiqueta": etiqueta, "requisitos": requisitos})
+    return render(
+        request,
+        "fichas/detalle.html",
+        {
+            "ficha": ficha,
+            "opts": modelo._meta,
+            "momentos": momentos,
+            "json_ld": json.dumps(_json_ld(request, ficha), ensure_ascii=False).translate(_ESCAPES_JSON),
+        },
+    )
+
+
+def _json_ld(request, ficha):
+    """schema.org GovernmentService, so search engines and GOV.CO can read the ficha."""
+    municipio = Municipio.objects.actual()
+    datos = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": ficha.nombre,
+        "description": ficha.proposito,
+        "url": request.build_absolute_uri(ficha.get_absolute_url()),
+        "serviceType": str(ficha._meta.verbose_name),
+        "provider": {
+            "@type": "GovernmentOrganization",
+            "name": municipio.entidad,
+            "department": ficha.dependencia.nombre,
+        },
+        "areaServed": {"@type": "AdministrativeArea", "name": f"{municipio.nombre}, {municipio.departamento}"},
+        "audience": {"@type": "Audience", "audienceType": ficha.audiencia},
+    }
+    if ficha.en_linea:
+        datos["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": ficha.url_en_linea}
+    return datos
+
+
+def vistas(modelo):
+    """The two views bound to a concrete ficha model, for an app's urls.py."""
+
+    @require_GET
+    def vista_catalogo(request):
+        return catalogo(request, modelo=modelo)
+
+    @require_GET
+    def vista_detalle(request, slug):
+        return detalle(request, slug, modelo=modelo)
+
+    return vista_catalogo, vista_detalle

@@ -1,0 +1,23 @@
+"""Figures of servicios for the Comité GEL-T's indicators (gelt calls these; it never reads the tables)."""
+
+from portal.fichas import metricas as _metricas
+
+from .models import Servicio
+
+
+def metricas(anio=None):
+    return _metricas.metricas(Servicio, anio=anio)
+
+
+def metricas_por_dependencia():
+    return _metricas.metricas_por_dependencia(Servicio)
+
+
+def published_ratio(anio=None):
+    """% of identified servicios that are published (None when none is identified)."""
+    return metricas(anio).porcentaje_publicadas
+
+
+def automated_ratio(anio=None):
+    """% of identified servicios that can be done totally online."""
+    return metricas(anio).porcentaje_automatizadas

@@ -1,0 +1,23 @@
+"""Figures of tramites for the Comité GEL-T's indicators (gelt calls these; it never reads the tables)."""
+
+from portal.fichas import metricas as _metricas
+
+from .models import Tramite
+
+
+def metricas(anio=None):
+    return _metricas.metricas(Tramite, anio=anio)
+
+
+def metricas_por_dependencia():
+    return _metricas.metricas_por_dependencia(Tramite)
+
+
+def published_ratio(anio=None):
+    """% of identified tramites that are published (None when none is identified)."""
+    return metricas(anio).porcentaje_publicadas
+
+
+def automated_ratio(anio=None):
+    """% of identified tramites that can be done totally online."""
+    return metricas(anio).porcentaje_automatizadas
