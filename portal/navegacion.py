@@ -8,5 +8,5 @@ MENU_PRINCIPAL = [
     (_("Atención y servicios a la ciudadanía"), "portal:atencion"),
     (_("Participa"), "portal:participa"),
     (_("Noticias"), "portal:noticias"),
-    (_("Nuestro municipio"), "portal:municipio"),
+    (_("Municipio"), "portal:municipio"),
 ]

@@ -1,6 +1,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 
 from ..navegacion import MENU_PRINCIPAL
@@ -36,3 +37,11 @@ def pesos(valor):
     except (InvalidOperation, ValueError):
         return ""
     return "$ " + f"{entero:,}".replace(",", ".")
+
+
+@register.filter
+def fecha(valor, formato="DATE_FORMAT"):
+    """A date as written in Colombian Spanish, month and weekday in lower case: «24 de noviembre de 2026»."""
+    if not valor:
+        return ""
+    return date_filter(valor, formato).lower()
