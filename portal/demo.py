@@ -194,4 +194,5 @@ def cargar_portal(resultado, contrasena):
 
 registrar(cargar_portal, orden=10)
 
-from . import demo_contenidos  # noqa: E402, F401  (registers its loader)
+# The other loaders register themselves when imported.
+from . import demo_contenidos, demo_fichas  # noqa: E402, F401
