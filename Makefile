@@ -13,6 +13,7 @@ WORKERS ?= 2
 run: install ## Set up everything (venv, packages, database, demo content, static files) and serve the portal
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
+	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal en http://$(HOST):$(PORT)/  (Ctrl+C para detenerlo)"
 	exec $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -

@@ -9,6 +9,13 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal: contenidos, transparencia e identidad")
 
+    def ready(self):
+        from .fuentes_busqueda import registrar_fuentes
+        from .sitemaps import registrar_sitemaps
+
+        registrar_fuentes()
+        registrar_sitemaps()
+
 
 class PortalAdminConfig(AdminConfig):
     """The Django admin with the portal's own site (titled with the municipality's name)."""

@@ -9,6 +9,8 @@ def identidad(request):
     Read lazily: three queries in all, whatever the page.
     """
     return {
+        # Canonical address of the page: no query string (filters and pages are views of the same page).
+        "url_canonica": request.build_absolute_uri(request.path),
         "municipio": SimpleLazyObject(lambda: Municipio.objects.prefetch_related("redes_sociales").actual()),
         "politicas": SimpleLazyObject(lambda: list(Politica.objects.publicadas().only("titulo", "slug"))),
     }

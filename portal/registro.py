@@ -3,6 +3,7 @@ content (on a dependencia's page, on the home page) without importing them."""
 
 _por_dependencia = []
 _accesos_inicio = []
+_mapa = []
 
 
 def registrar_contenido_de_dependencia(proveedor):
@@ -21,3 +22,22 @@ def contenido_de_dependencia(dependencia):
 
 def accesos_inicio():
     return [bloque for bloque in (p() for p in _accesos_inicio) if bloque["items"]]
+
+
+def registrar_en_mapa(*, clave, sitemap=None, etiqueta="", ruta="", orden=100):
+    """A ``Sitemap`` for /sitemap.xml under ``clave`` and, with ``etiqueta`` and ``ruta`` (a route name), an
+    entry in the human site map."""
+    _mapa.append({"clave": clave, "etiqueta": etiqueta, "ruta": ruta, "sitemap": sitemap, "orden": orden})
+    _mapa.sort(key=lambda entrada: entrada["orden"])
+
+
+def secciones_del_mapa():
+    return [{"etiqueta": e["etiqueta"], "ruta": e["ruta"]} for e in _mapa if e["ruta"]]
+
+
+def sitemaps():
+    from .sitemaps import RutasSitemap
+
+    mapas = {e["clave"]: e["sitemap"] for e in _mapa if e["sitemap"] is not None}
+    mapas["secciones"] = RutasSitemap([e["ruta"] for e in _mapa if e["ruta"]])
+    return mapas

@@ -89,7 +89,25 @@ class PublicadosSitemap(Sitemap):
         self.modelo = modelo
 
     def items(self):
-        return self.modelo.objects.vigentes().only("slug", "modificado")
+        return self.modelo.objects.vigentes()
 
     def lastmod(self, objeto):
         return objeto.modificado
+
+
+def registrar_sitemaps():
+    from . import registro
+    from .models import Documento
+
+    for orden, (clave, sitemap) in enumerate(
+        [
+            ("paginas", RutasSitemap(PAGINAS_DEL_PORTAL)),
+            ("dependencias", DependenciasSitemap()),
+            ("politicas", PoliticasSitemap()),
+            ("noticias", NoticiasSitemap()),
+            ("eventos", EventosSitemap()),
+            ("transparencia", TransparenciaSitemap()),
+            ("documentos", PublicadosSitemap(Documento)),
+        ]
+    ):
+        registro.registrar_en_mapa(clave=clave, sitemap=sitemap, orden=orden)

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.inicio, name="inicio"),
     path("noticias/", views.noticias, name="noticias"),
+    path("noticias/feed/", feeds.NoticiasRss(), name="noticias_rss"),
+    path("noticias/feed/atom/", feeds.NoticiasAtom(), name="noticias_atom"),
+    path("noticias/categoria/<slug:slug>/feed/", feeds.NoticiasRss(), name="categoria_rss"),
     path("noticias/<slug:slug>/", views.noticia, name="noticia"),
     path("eventos/", views.eventos, name="eventos"),
     path("eventos/calendario.ics", views.eventos_ics, name="eventos_ics"),

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Prefetch, Q
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from tablon_portal import __version__
 
-from . import archivos, registro
+from . import archivos, busqueda, registro
 from .calendario import calendario_ics
 from .models import (
     Categoria,
@@ -40,9 +42,6 @@ SECCIONES = {
         ),
     },
 }
-
-MAX_LONGITUD_BUSQUEDA = 200
-
 
 NOTICIAS_POR_PAGINA = 10
 
@@ -228,21 +227,53 @@ def politica(request, slug):
     return render(request, "portal/politica.html", {"politica": politica})
 
 
+RESULTADOS_POR_PAGINA = 10
+
+
 @require_GET
 def buscar(request):
-    consulta = " ".join(request.GET.get("q", "").split())[:MAX_LONGITUD_BUSQUEDA]
-    dependencias = politicas = []
+    consulta = busqueda.limpiar_consulta(request.GET.get("q", ""))
+    etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
+    tipo = request.GET.get("tipo") if request.GET.get("tipo") in etiquetas else None
+    entradas, por_tipo = busqueda.buscar(consulta, tipo=tipo) if consulta else (None, {})
+    total = sum(por_tipo.values())
+    pagina = None
     if consulta:
-        dependencias = Dependencia.objects.activas().filter(
-            Q(nombre__icontains=consulta) | Q(descripcion__icontains=consulta)
-        )[:20]
-        politicas = Politica.objects.publicadas().filter(
-            Q(titulo__icontains=consulta) | Q(contenido__icontains=consulta)
-        )[:20]
+        paginador = Paginator(entradas, RESULTADOS_POR_PAGINA)
+        paginador.count = por_tipo.get(tipo, 0) if tipo else total  # already counted per type: no COUNT query
+        pagina = paginador.get_page(request.GET.get("pagina"))
+    if consulta and not request.GET.get("pagina"):
+        busqueda.registrar_consulta(consulta, resultados=total)
+    resultados = [
+        {
+            "titulo": entrada.titulo,
+            "url": entrada.url,
+            "tipo": etiquetas.get(entrada.tipo, ""),
+            "fecha": entrada.fecha,
+            "fragmento": busqueda.resaltar(entrada.texto, consulta),
+            "titulo_resaltado": busqueda.resaltar(entrada.titulo, consulta, largo=300),
+        }
+        for entrada in (pagina.object_list if pagina else [])
+    ]
+    filtros = [
+        {"tipo": clave, "etiqueta": etiquetas[clave], "n": n, "actual": clave == tipo}
+        for clave, n in sorted(por_tipo.items(), key=lambda item: list(etiquetas).index(item[0]))
+        if clave in etiquetas
+    ]
+    parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
     return render(
         request,
         "portal/buscar.html",
-        {"consulta": consulta, "dependencias": dependencias, "politicas_encontradas": politicas},
+        {
+            "consulta": consulta,
+            "pagina": pagina,
+            "resultados": resultados,
+            "total": total,
+            "filtros": filtros,
+            "tipo": tipo,
+            "parametros": parametros,
+            "sugerencias": registro.accesos_inicio() if consulta and not total else [],
+        },
     )
 
 
@@ -252,11 +283,13 @@ def mapa_del_sitio(request):
         {"etiqueta": d.nombre, "url": d.get_absolute_url()}
         for d in Dependencia.objects.activas().only("nombre", "slug", "tipo")
     ]
+    # Catalogues registered by the apps above portal (trámites, servicios) hang from "Atención".
+    catalogos = [{"etiqueta": e["etiqueta"], "url": reverse(e["ruta"])} for e in registro.secciones_del_mapa()]
     secciones = [
         {
             "etiqueta": etiqueta,
             "url": reverse(nombre),
-            "hijos": dependencias if nombre == "portal:atencion" else [],
+            "hijos": [*catalogos, *dependencias] if nombre == "portal:atencion" else [],
         }
         for etiqueta, nombre in MENU_PRINCIPAL
     ]

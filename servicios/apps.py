@@ -12,4 +12,4 @@ class ServiciosConfig(AppConfig):
 
         from .models import Servicio
 
-        registrar_app_de_fichas(Servicio, titulo_inicio=None)
+        registrar_app_de_fichas(Servicio, titulo_inicio=None, orden_busqueda=20)

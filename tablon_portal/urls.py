@@ -5,29 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal.sitemaps import (
-    PAGINAS_DEL_PORTAL,
-    DependenciasSitemap,
-    EventosSitemap,
-    NoticiasSitemap,
-    PoliticasSitemap,
-    PublicadosSitemap,
-    RutasSitemap,
-    TransparenciaSitemap,
-)
-from servicios.models import Servicio
-from tramites.models import Tramite
+from portal import registro
 
-sitemaps = {
-    "paginas": RutasSitemap([*PAGINAS_DEL_PORTAL, "tramites:catalogo", "servicios:catalogo"]),
-    "dependencias": DependenciasSitemap,
-    "politicas": PoliticasSitemap,
-    "noticias": NoticiasSitemap,
-    "eventos": EventosSitemap,
-    "transparencia": TransparenciaSitemap,
-    "tramites": PublicadosSitemap(Tramite),
-    "servicios": PublicadosSitemap(Servicio),
-}
+# Each app adds its part of /sitemap.xml to portal's registry from its AppConfig.ready().
+sitemaps = registro.sitemaps()
 
 # Error pages: Django renders the Spanish templates/400.html, 403.html, 404.html and 500.html.
 urlpatterns = [

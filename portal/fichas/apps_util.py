@@ -2,15 +2,42 @@
 
 from django.urls import reverse
 
-from .. import registro
+from .. import busqueda, registro
+from ..fuentes_busqueda import datos_publicable
+from ..sitemaps import PublicadosSitemap
 
 
-def registrar_app_de_fichas(modelo, *, titulo_inicio=None):
+def _texto_de_ficha(ficha):
+    requisitos = " ".join(r.descripcion for r in ficha.requisitos.all())
+    return " ".join(
+        [ficha.nombre_estandarizado, ficha.tambien_conocido_como, ficha.proposito, ficha.resultado, requisitos]
+    )
+
+
+def registrar_app_de_fichas(modelo, *, titulo_inicio=None, orden_busqueda=10):
+    busqueda.registrar(
+        busqueda.Fuente(
+            modelo._meta.app_label,
+            str(modelo._meta.verbose_name_plural).capitalize(),
+            modelo,
+            lambda ficha: datos_publicable(ficha, texto=_texto_de_ficha(ficha)),
+            consulta=lambda: modelo.objects.prefetch_related("requisitos"),
+            orden=orden_busqueda,
+        )
+    )
+
     def de_dependencia(dependencia):
         fichas = modelo.objects.publicados().filter(dependencia=dependencia).only("nombre", "slug")
         return {"titulo": str(modelo._meta.verbose_name_plural).capitalize(), "items": list(fichas)}
 
     registro.registrar_contenido_de_dependencia(de_dependencia)
+    registro.registrar_en_mapa(
+        clave=modelo._meta.app_label,
+        etiqueta=str(modelo._meta.verbose_name_plural).capitalize(),
+        ruta=f"{modelo._meta.app_label}:catalogo",
+        sitemap=PublicadosSitemap(modelo),
+        orden=orden_busqueda,
+    )
 
     if titulo_inicio:
 

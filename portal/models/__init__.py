@@ -1,5 +1,6 @@
 """Models of the site core, one module per subject; imported here so ``portal.models.X`` keeps working."""
 
+from .busqueda import ConsultaBusqueda, EntradaBusqueda, Sinonimo
 from .documentos import Documento
 from .eventos import Evento
 from .identidad import (
@@ -22,6 +23,9 @@ from .transparencia import SeccionTransparencia, SubseccionTransparencia
 
 __all__ = [
     "Categoria",
+    "ConsultaBusqueda",
+    "EntradaBusqueda",
+    "Sinonimo",
     "Dependencia",
     "Documento",
     "EntidadDirectorio",

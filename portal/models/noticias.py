@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..archivos import ruta_imagen
-from ..imagenes import validar_imagen
+from ..imagenes import nombre_variante, validar_imagen
 from .identidad import ImageField
 from .publicacion import Publicable
 from .texto import TextoEnriquecido
@@ -64,6 +64,14 @@ class ConImagenMixin(models.Model):
     @property
     def imagen_texto_alternativo(self):
         return "" if self.imagen_decorativa else self.imagen_alt
+
+    @property
+    def imagen_url_compartir(self):
+        """The largest JPEG rendition, for social networks' previews (never the original upload)."""
+        variantes = (self.imagen_datos or {}).get("variantes")
+        if not self.imagen or not variantes:
+            return ""
+        return self.imagen.storage.url(nombre_variante(self.imagen.name, max(variantes), "jpg"))
 
 
 class Noticia(ConImagenMixin, Publicable):

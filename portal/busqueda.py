@@ -1,0 +1,255 @@
+"""Site-wide search in Spanish.
+
+Each app registers its public content as a ``Fuente`` (from its ``AppConfig.ready``), so ``portal`` never
+imports the apps above it. Sources are copied into one index table (``EntradaBusqueda``) whenever an item
+is saved or deleted; the publication window is stored with the entry and checked at query time, so
+scheduled and expiring items appear and disappear on time without re-indexing.
+
+On PostgreSQL the index uses full-text search with the ``spanish`` configuration (stemming: "licencias"
+finds "licencia") over accent-free text, GIN-indexed. Elsewhere (SQLite) every word of the query must
+appear in the accent-free text. Both ignore accents and case, and an exact title match ranks first.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from .models import ConsultaBusqueda, EntradaBusqueda, Sinonimo
+
+MAX_CONSULTA = 200
+MAX_PALABRAS = 12
+_fuentes = {}
+
+
+@dataclass(frozen=True)
+class Fuente:
+    """What a model contributes to search.
+
+    ``datos(objeto)`` returns None when the object must not be searchable (a draft, an inactive
+    dependencia), or a dict with ``titulo``, ``texto``, ``url`` and optionally ``fecha``,
+    ``publicar_desde``, ``publicar_hasta``.
+    """
+
+    tipo: str
+    etiqueta: str
+    modelo: type
+    datos: object
+    consulta: object = None  # optional: a function returning the queryset to index in bulk
+    orden: int = 100
+
+
+def registrar(fuente):
+    _fuentes[fuente.tipo] = fuente
+    post_save.connect(_al_guardar, sender=fuente.modelo, dispatch_uid=f"busqueda-{fuente.tipo}-guardar")
+    post_delete.connect(_al_borrar, sender=fuente.modelo, dispatch_uid=f"busqueda-{fuente.tipo}-borrar")
+
+
+def fuentes():
+    return sorted(_fuentes.values(), key=lambda f: f.orden)
+
+
+def normalizar(texto):
+    """Lower case without accents, one character per character ("Jubilación" -> "jubilacion")."""
+    return "".join(unicodedata.normalize("NFKD", c)[:1] for c in str(texto)).lower()
+
+
+def palabras(consulta):
+    return re.findall(r"\w+", normalizar(consulta))[:MAX_PALABRAS]
+
+
+def limpiar_consulta(consulta):
+    """What people typed, made safe to search: no control characters, single spaces, at most 200 chars."""
+    consulta = "".join(c if c.isprintable() else " " for c in str(consulta))
+    consulta = " ".join(consulta.split())
+    if len(consulta) > MAX_CONSULTA:
+        consulta = consulta[:MAX_CONSULTA].rsplit(" ", 1)[0] or consulta[:MAX_CONSULTA]
+    return consulta
+
+
+# --- keeping the index in step -------------------------------------------------------------------------------
+
+
+def _fuente_de(objeto):
+    return next((f for f in _fuentes.values() if isinstance(objeto, f.modelo)), None)
+
+
+def indexar(objeto, fuente=None):
+    fuente = fuente or _fuente_de(objeto)
+    datos = fuente.datos(objeto)
+    if datos is None:
+        EntradaBusqueda.objects.filter(tipo=fuente.tipo, objeto_id=objeto.pk).delete()
+        return
+    titulo = datos["titulo"][:300]
+    texto = " ".join(strip_tags(datos.get("texto") or "").split())
+    entrada, _ = EntradaBusqueda.objects.update_or_create(
+        tipo=fuente.tipo,
+        objeto_id=objeto.pk,
+        defaults={
+            "titulo": titulo,
+            "texto": texto,
+            "url": datos["url"],
+            "fecha": datos.get("fecha"),
+            "publicar_desde": datos.get("publicar_desde"),
+            "publicar_hasta": datos.get("publicar_hasta"),
+            "titulo_plano": normalizar(titulo)[:300],
+            "texto_plano": normalizar(texto),
+        },
+    )
+    if connection.vendor == "postgresql":
+        EntradaBusqueda.objects.filter(pk=entrada.pk).update(
+            vector=SearchVector("titulo_plano", weight="A", config="spanish")
+            + SearchVector("texto_plano", weight="B", config="spanish")
+        )
+
+
+def _al_guardar(sender, instance, raw=False, **kwargs):
+    if not raw:
+        # After the transaction: related rows (a ficha's requirements) are saved by then.
+        transaction.on_commit(lambda: indexar(instance))
+
+
+def _al_borrar(sender, instance, **kwargs):
+    fuente = _fuente_de(instance)
+    EntradaBusqueda.objects.filter(tipo=fuente.tipo, objeto_id=instance.pk).delete()
+
+
+def reindexar(tipos=None):
+    """Rebuild the index of every source (or of the given types). Returns how many items were indexed."""
+    total = 0
+    for fuente in fuentes():
+        if tipos and fuente.tipo not in tipos:
+            continue
+        with transaction.atomic():
+            EntradaBusqueda.objects.filter(tipo=fuente.tipo).delete()
+            objetos = fuente.consulta() if fuente.consulta else fuente.modelo.objects.all()
+            for objeto in objetos.iterator(chunk_size=500):
+                indexar(objeto, fuente)
+                total += 1
+    return total
+
+
+# --- querying --------------------------------------------------------------------------------------------
+
+
+def _sinonimos(terminos_normalizados):
+    """Alternative phrasings from the editable synonym list, both ways ("predial" <-> "impuesto predial")."""
+    consulta = " ".join(terminos_normalizados)
+    alternativas = []
+    for sinonimo in Sinonimo.objects.all():
+        grupo = [sinonimo.termino, *sinonimo.equivalentes.split(",")]
+        grupo = [" ".join(palabras(g)) for g in grupo if palabras(g)]
+        if any(re.search(rf"\b{re.escape(g)}\b", consulta) for g in grupo):
+            alternativas.extend(g for g in grupo if g != consulta)
+    return alternativas
+
+
+def _visibles(ahora):
+    return EntradaBusqueda.objects.filter(
+        Q(publicar_desde__isnull=True) | Q(publicar_desde__lte=ahora),
+        Q(publicar_hasta__isnull=True) | Q(publicar_hasta__gt=ahora),
+    )
+
+
+def buscar(consulta, *, tipo=None, ahora=None):
+    """Matching entries, best first, and the number of matches per type (``{tipo: n}``)."""
+    terminos = palabras(consulta)
+    if not terminos:
+        return EntradaBusqueda.objects.none(), {}
+    frase = " ".join(terminos)
+    alternativas = _sinonimos(terminos)
+    entradas = _visibles(ahora or timezone.now())
+    exacto = Case(When(titulo_plano=frase, then=Value(100.0)), default=Value(0.0), output_field=FloatField())
+
+    if connection.vendor == "postgresql":
+        consulta_fts = SearchQuery(frase, config="spanish", search_type="plain")
+        for alternativa in alternativas:
+            consulta_fts |= SearchQuery(alternativa, config="spanish", search_type="plain")
+        entradas = entradas.filter(vector=consulta_fts).annotate(
+            relevancia=SearchRank(F("vector"), consulta_fts) + exacto
+        )
+    else:
+        coincide = Q()
+        for grupo in [terminos, *(a.split() for a in alternativas)]:
+            todas = Q()
+            for termino in grupo:
+                raiz = _raiz(termino)
+                todas &= Q(titulo_plano__contains=raiz) | Q(texto_plano__contains=raiz)
+            coincide |= todas
+        en_titulo = sum(
+            (
+                Case(When(titulo_plano__contains=_raiz(t), then=1), default=0, output_field=IntegerField())
+                for t in terminos
+            ),
+            Value(0),
+        )
+        entradas = entradas.filter(coincide).annotate(relevancia=exacto + en_titulo)
+
+    por_tipo = dict(entradas.values_list("tipo").annotate(n=Count("pk")).order_by())
+    if tipo:
+        entradas = entradas.filter(tipo=tipo)
+    return entradas.order_by("-relevancia", "-fecha", "titulo"), por_tipo
+
+
+def _raiz(termino):
+    """Crude Spanish plural folding for databases without a stemmer ("licencias" -> "licencia")."""
+    if len(termino) > 4 and termino.endswith("es") and termino[-3] not in "aeiou":
+        return termino[:-2]
+    if len(termino) > 3 and termino.endswith("s"):
+        return termino[:-1]
+    return termino
+
+
+def registrar_consulta(consulta, *, resultados):
+    """Count the search (normalized term per day, and whether it found nothing): no personal data."""
+    termino = " ".join(palabras(consulta))[:100]
+    if not termino:
+        return
+    hoy = timezone.localdate()
+    actualizadas = ConsultaBusqueda.objects.filter(termino=termino, dia=hoy).update(
+        veces=F("veces") + 1, sin_resultados=F("sin_resultados") + (0 if resultados else 1)
+    )
+    if not actualizadas:
+        try:
+            with transaction.atomic():
+                ConsultaBusqueda.objects.create(
+                    termino=termino, dia=hoy, veces=1, sin_resultados=0 if resultados else 1
+                )
+        except IntegrityError:  # a concurrent request created today's row first: count on it instead
+            registrar_consulta(consulta, resultados=resultados)
+
+
+def resaltar(texto, consulta, largo=240):
+    """A snippet of ``texto`` around the first matched word, HTML-escaped, the matched words in <mark>."""
+    terminos = sorted({_raiz(t) for t in palabras(consulta) if len(t) > 1}, key=len, reverse=True)
+    plano = normalizar(texto)
+    if len(plano) != len(texto):  # exotic characters changed length: show the text without marks
+        return escape(texto[:largo])
+    posiciones = [plano.find(t) for t in terminos if plano.find(t) >= 0]
+    inicio = max(0, min(posiciones) - 60) if posiciones else 0
+    if inicio:
+        inicio = texto.find(" ", inicio) + 1 or inicio
+    fin = min(len(texto), inicio + largo)
+    fragmento, fragmento_plano = texto[inicio:fin], plano[inicio:fin]
+    marcas = []
+    for termino in terminos:
+        for encontrado in re.finditer(re.escape(termino), fragmento_plano):
+            marcas.append((encontrado.start(), encontrado.end()))
+    marcas.sort()
+    partes, cursor = [], 0
+    for a, b in marcas:
+        if a < cursor:
+            continue
+        partes += [escape(fragmento[cursor:a]), f"<mark>{escape(fragmento[a:b])}</mark>"]
+        cursor = b
+    partes.append(escape(fragmento[cursor:]))
+    prefijo = "… " if inicio else ""
+    sufijo = " …" if fin < len(texto) else ""
+    return mark_safe(prefijo + "".join(partes) + sufijo)  # noqa: S308 - every piece is escaped above

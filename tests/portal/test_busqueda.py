@@ -1,0 +1,184 @@
+"""Site-wide search: accents, case and plurals on every database, ranking, synonyms, drafts never shown,
+bad input, statistics for the committee, and a constant number of queries."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from portal import busqueda
+from portal.models import ConsultaBusqueda, Dependencia, Documento, Estado, Noticia, Sinonimo
+from tramites.models import Tramite
+
+from .factories import crear_dependencia, crear_publicable
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def indexar_sin_esperar(monkeypatch):
+    """The index is written when the saving transaction commits; tests run inside one that never does."""
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda funcion, *args, **kwargs: funcion())
+
+
+def resultados(client, q, **extra):
+    html = client.get(reverse("portal:buscar"), {"q": q, **extra}).content.decode()
+    return html
+
+
+def titulos(client, q, **extra):
+    html = resultados(client, q, **extra)
+    if 'class="resultados"' not in html:
+        return []
+    lista = html.split('class="resultados"')[1].split("</ol>")[0]
+    import re
+
+    return [re.sub(r"<[^>]+>", "", t) for t in re.findall(r'class="resultado__titulo" href="[^"]*">(.*?)</a>', lista)]
+
+
+def tramite(nombre, **campos):
+    return Tramite.objects.create(
+        nombre=nombre,
+        slug=campos.pop("slug", None) or slugify(nombre)[:50],
+        dependencia=campos.pop("dependencia", None) or crear_dependencia(),
+        estado=campos.pop("estado", Estado.PUBLICADO),
+        publicar_desde=campos.pop("publicar_desde", timezone.now() - timezone.timedelta(days=1)),
+        **campos,
+    )
+
+
+def test_ignora_tildes_y_mayusculas(client):
+    crear_publicable(Noticia, titulo="Programa de jubilación para caficultores", resumen="Ayuda a la vejez.")
+    tramite("Certificado de residencia", proposito="Trámite para demostrar dónde vive.")
+    assert titulos(client, "jubilacion") == ["Programa de jubilación para caficultores"]
+    assert titulos(client, "JUBILACIÓN") == ["Programa de jubilación para caficultores"]
+    assert "Certificado de residencia" in titulos(client, "TRAMITE")
+
+
+def test_plurales_y_formas_de_la_misma_palabra(client):
+    tramite("Licencia de construcción")
+    assert titulos(client, "licencias construccion") == ["Licencia de construcción"]
+    assert titulos(client, "construcciones") == ["Licencia de construcción"]
+
+
+def test_el_nombre_exacto_va_primero(client):
+    tramite("Paz y salvo predial", proposito="Certificado de que no debe impuesto predial.")
+    tramite("Impuesto predial unificado", tambien_conocido_como="predial")
+    crear_publicable(Noticia, titulo="Descuentos en el impuesto predial unificado por pronto pago")
+    assert titulos(client, "impuesto predial unificado")[0] == "Impuesto predial unificado"
+    assert titulos(client, "Paz y salvo predial")[0] == "Paz y salvo predial"
+
+
+def test_sinonimos_editables(client):
+    tramite("Impuesto predial unificado")
+    assert titulos(client, "predial") == ["Impuesto predial unificado"]
+    tramite("Registro de marcas de ganado")
+    assert titulos(client, "hierro") == ["Registro de marcas de ganado"]
+    Sinonimo.objects.create(termino="vaca", equivalentes="ganado")
+    assert titulos(client, "vaca") == ["Registro de marcas de ganado"]
+
+
+def test_borradores_programados_y_vencidos_nunca_aparecen(client):
+    crear_publicable(Noticia, titulo="Feria campesina publicada")
+    crear_publicable(Noticia, titulo="Feria campesina en borrador", publicado=False)
+    manana = timezone.now() + timezone.timedelta(days=1)
+    crear_publicable(Noticia, titulo="Feria campesina programada", publicar_desde=manana)
+    crear_publicable(
+        Noticia, titulo="Feria campesina vencida", publicar_hasta=timezone.now() - timezone.timedelta(hours=1)
+    )
+    crear_publicable(Documento, titulo="Acta de la feria campesina", publicado=False)
+    assert titulos(client, "feria campesina") == ["Feria campesina publicada"]
+    entradas, _ = busqueda.buscar("feria campesina", ahora=manana + timezone.timedelta(minutes=1))
+    assert "Feria campesina programada" in [e.titulo for e in entradas]
+
+
+def test_despublicar_o_borrar_saca_del_indice(client):
+    noticia = crear_publicable(Noticia, titulo="Convocatoria de empleo")
+    assert titulos(client, "convocatoria") == ["Convocatoria de empleo"]
+    Noticia.objects.get(pk=noticia.pk)
+    noticia.estado = Estado.ARCHIVADO
+    noticia.save()
+    assert titulos(client, "convocatoria") == []
+    dependencia = crear_dependencia(nombre="Oficina de la Juventud")
+    assert titulos(client, "juventud") == ["Oficina de la Juventud"]
+    dependencia.delete()
+    assert titulos(client, "juventud") == []
+
+
+def test_resalta_las_palabras_y_filtra_por_tipo(client):
+    crear_publicable(Noticia, titulo="Vacunación en las veredas", resumen="Jornada de vacunación casa a casa.")
+    tramite("Certificado de vacunación animal")
+    html = resultados(client, "vacunacion")
+    assert "<mark>Vacunación</mark> en las veredas" in html
+    assert "Noticias (1)" in html and "Trámites (1)" in html
+    assert titulos(client, "vacunacion", tipo="tramites") == ["Certificado de vacunación animal"]
+
+
+def test_sin_resultados_sugiere_los_catalogos_y_cuenta_la_busqueda(client):
+    tramite("Certificado de residencia", destacado=True)
+    html = resultados(client, "pasaporte")
+    assert "No encontramos resultados para «pasaporte»" in html
+    assert reverse("tramites:catalogo") in html
+    assert "Certificado de residencia" in html  # the most used trámites
+    resultados(client, "Pasaporte")
+    consulta = ConsultaBusqueda.objects.get(termino="pasaporte")
+    assert (consulta.veces, consulta.sin_resultados) == (2, 2)
+    resultados(client, "residencia")
+    assert ConsultaBusqueda.objects.get(termino="residencia").sin_resultados == 0
+
+
+@pytest.mark.parametrize(
+    "consulta",
+    [
+        '"; DROP TABLE portal_noticia; --',
+        "' OR 1=1 --",
+        "<script>alert('x')</script>",
+        "🌽🌽 maíz",
+        "a\x00b\x07c\x1b",
+        "certificado " * 1000,
+        "x" * 10_000,
+        "%_\\",
+    ],
+)
+def test_cualquier_consulta_da_una_pagina_normal(client, consulta):
+    tramite("Certificado de residencia")
+    respuesta = client.get(reverse("portal:buscar"), {"q": consulta})
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert "<script>alert" not in html
+    assert "\x00" not in html
+    campo = html.split('id="buscar-q"')[1].split(">")[0]
+    assert len(campo) < 400  # the query shown back is cut to 200 characters
+
+
+def test_la_busqueda_hace_un_numero_fijo_de_consultas(client, django_assert_max_num_queries):
+    dependencia = crear_dependencia()
+    for i in range(60):
+        crear_publicable(Noticia, titulo=f"Obra número {i} en la vereda", dependencia=dependencia)
+    for params in [{"q": "vereda"}, {"q": "vereda", "pagina": "3"}, {"q": "vereda", "tipo": "noticias"}]:
+        # identity (3), synonyms, counts per type, the page, and counting the search (up to 4 the first time)
+        with django_assert_max_num_queries(11):
+            assert client.get(reverse("portal:buscar"), params).status_code == 200
+
+
+def test_reindexar_reconstruye_todo(client):
+    crear_publicable(Noticia, titulo="Mercado campesino")
+    Dependencia.objects.create(nombre="Tesorería", slug="tesoreria")
+    from portal.models import EntradaBusqueda
+
+    EntradaBusqueda.objects.all().delete()
+    assert titulos(client, "mercado") == []
+    assert busqueda.reindexar() >= 2
+    assert titulos(client, "mercado") == ["Mercado campesino"]
+    assert titulos(client, "tesoreria") == ["Tesorería"]
+
+
+def test_el_indice_se_actualiza_al_confirmar_la_transaccion(django_capture_on_commit_callbacks, monkeypatch):
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        crear_publicable(Noticia, titulo="Cabalgata de las fiestas")
+        entradas, _ = busqueda.buscar("cabalgata")
+        assert not entradas.exists()  # not before the commit
+    assert len(callbacks) >= 1
+    entradas, _ = busqueda.buscar("cabalgata")
+    assert [e.titulo for e in entradas] == ["Cabalgata de las fiestas"]
