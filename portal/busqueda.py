@@ -81,33 +81,41 @@ def _fuente_de(objeto):
     return next((f for f in _fuentes.values() if isinstance(objeto, f.modelo)), None)
 
 
-def indexar(objeto, fuente=None):
-    fuente = fuente or _fuente_de(objeto)
+def _campos(fuente, objeto):
+    """The index row of an object, or None when it must not be searchable."""
     datos = fuente.datos(objeto)
     if datos is None:
-        EntradaBusqueda.objects.filter(tipo=fuente.tipo, objeto_id=objeto.pk).delete()
-        return
+        return None
     titulo = datos["titulo"][:300]
     texto = " ".join(strip_tags(datos.get("texto") or "").split())
-    entrada, _ = EntradaBusqueda.objects.update_or_create(
-        tipo=fuente.tipo,
-        objeto_id=objeto.pk,
-        defaults={
-            "titulo": titulo,
-            "texto": texto,
-            "url": datos["url"],
-            "fecha": datos.get("fecha"),
-            "publicar_desde": datos.get("publicar_desde"),
-            "publicar_hasta": datos.get("publicar_hasta"),
-            "titulo_plano": normalizar(titulo)[:300],
-            "texto_plano": normalizar(texto),
-        },
-    )
+    return {
+        "titulo": titulo,
+        "texto": texto,
+        "url": datos["url"],
+        "fecha": datos.get("fecha"),
+        "publicar_desde": datos.get("publicar_desde"),
+        "publicar_hasta": datos.get("publicar_hasta"),
+        "titulo_plano": normalizar(titulo)[:300],
+        "texto_plano": normalizar(texto),
+    }
+
+
+def _calcular_vectores(entradas):
     if connection.vendor == "postgresql":
-        EntradaBusqueda.objects.filter(pk=entrada.pk).update(
+        entradas.update(
             vector=SearchVector("titulo_plano", weight="A", config="spanish")
             + SearchVector("texto_plano", weight="B", config="spanish")
         )
+
+
+def indexar(objeto, fuente=None):
+    fuente = fuente or _fuente_de(objeto)
+    campos = _campos(fuente, objeto)
+    if campos is None:
+        EntradaBusqueda.objects.filter(tipo=fuente.tipo, objeto_id=objeto.pk).delete()
+        return
+    entrada, _ = EntradaBusqueda.objects.update_or_create(tipo=fuente.tipo, objeto_id=objeto.pk, defaults=campos)
+    _calcular_vectores(EntradaBusqueda.objects.filter(pk=entrada.pk))
 
 
 def _al_guardar(sender, instance, raw=False, **kwargs):
@@ -130,9 +138,16 @@ def reindexar(tipos=None):
         with transaction.atomic():
             EntradaBusqueda.objects.filter(tipo=fuente.tipo).delete()
             objetos = fuente.consulta() if fuente.consulta else fuente.modelo.objects.all()
+            lote = []
             for objeto in objetos.iterator(chunk_size=500):
-                indexar(objeto, fuente)
-                total += 1
+                campos = _campos(fuente, objeto)
+                if campos is not None:
+                    lote.append(EntradaBusqueda(tipo=fuente.tipo, objeto_id=objeto.pk, **campos))
+                if len(lote) >= 500:
+                    total += len(EntradaBusqueda.objects.bulk_create(lote))
+                    lote = []
+            total += len(EntradaBusqueda.objects.bulk_create(lote))
+            _calcular_vectores(EntradaBusqueda.objects.filter(tipo=fuente.tipo))
     return total
 
 
