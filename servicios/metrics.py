@@ -21,3 +21,23 @@ def published_ratio(anio=None):
 def automated_ratio(anio=None):
     """% of identified servicios that can be done totally online."""
     return metricas(anio).porcentaje_automatizadas
+
+
+def publicaciones(desde, hasta):
+    return _metricas.publicaciones(Servicio, desde, hasta)
+
+
+def ultima_actualizacion():
+    return _metricas.ultima_actualizacion(Servicio)
+
+
+def no_publicadas():
+    return _metricas.no_publicadas(Servicio)
+
+
+def no_automatizadas():
+    return _metricas.no_automatizadas(Servicio)
+
+
+def revision_pendiente(dias=30):
+    return _metricas.revision_pendiente(Servicio, dias=dias)

@@ -21,3 +21,23 @@ def published_ratio(anio=None):
 def automated_ratio(anio=None):
     """% of identified tramites that can be done totally online."""
     return metricas(anio).porcentaje_automatizadas
+
+
+def publicaciones(desde, hasta):
+    return _metricas.publicaciones(Tramite, desde, hasta)
+
+
+def ultima_actualizacion():
+    return _metricas.ultima_actualizacion(Tramite)
+
+
+def no_publicadas():
+    return _metricas.no_publicadas(Tramite)
+
+
+def no_automatizadas():
+    return _metricas.no_automatizadas(Tramite)
+
+
+def revision_pendiente(dias=30):
+    return _metricas.revision_pendiente(Tramite, dias=dias)

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from ..admin_publicacion import PublicableAdmin
 from . import services
+from .admin_importacion import ImportacionAdminMixin
 
 
 class RevisionFilter(admin.SimpleListFilter):
@@ -59,7 +60,8 @@ def inlines_de(requisito, punto, norma, formulario):
     return [RequisitoInline, PuntoInline, NormaInline, FormularioInline]
 
 
-class FichaAdmin(PublicableAdmin):
+class FichaAdmin(ImportacionAdminMixin, PublicableAdmin):
+    change_list_template = "admin/fichas/change_list.html"
     list_display = ["nombre", "canal", "costo_tipo", "revision", "codigo_suit"]
     list_filter = [*PublicableAdmin.list_filter, RevisionFilter, "canal", "costo_tipo", "situaciones"]
     search_fields = ["nombre", "nombre_estandarizado", "tambien_conocido_como", "codigo_suit"]

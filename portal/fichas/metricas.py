@@ -3,7 +3,7 @@ automated), per year and per dependencia. The apps expose them in their ``metric
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from ..models import Estado
@@ -66,3 +66,35 @@ def metricas_por_dependencia(modelo, *, ahora=None):
         .order_by("dependencia__nombre")
     )
     return {fila.pop("dependencia__nombre"): Metricas(**fila) for fila in filas}
+
+
+def publicaciones(modelo, desde, hasta):
+    """Fichas that went public in [desde, hasta) (archived ones included: they were public then)."""
+    return modelo.objects.filter(
+        estado__in=[Estado.PUBLICADO, Estado.ARCHIVADO], publicar_desde__gte=desde, publicar_desde__lt=hasta
+    ).order_by("-publicar_desde")
+
+
+def ultima_actualizacion(modelo):
+    """The last time a published ficha was published or edited."""
+    return modelo.objects.vigentes().aggregate(ultima=Max("modificado"))["ultima"]
+
+
+def no_publicadas(modelo):
+    """Identified fichas not public yet (drafts and items in review)."""
+    return modelo.objects.exclude(q_vigente()).exclude(estado=Estado.ARCHIVADO).select_related("dependencia")
+
+
+def no_automatizadas(modelo):
+    return modelo.objects.exclude(estado=Estado.ARCHIVADO).exclude(canal=Canal.TOTAL).select_related("dependencia")
+
+
+def revision_pendiente(modelo, *, dias=30, hoy=None):
+    """Published fichas whose semiannual review is overdue or falls due within ``dias`` days, soonest first."""
+    hoy = hoy or timezone.localdate()
+    return (
+        modelo.objects.vigentes()
+        .filter(revision_vence__lte=hoy + timezone.timedelta(days=dias))
+        .select_related("dependencia")
+        .order_by("revision_vence")
+    )

@@ -1,0 +1,46 @@
+"""Figures of portal's own content for the Comité GEL-T (gelt calls these; it never reads the tables)."""
+
+from django.db.models import Max
+
+from .models import Documento, Estado, Evento, Noticia
+
+# What counts as "the website was updated": a news item, a document or an event that went public.
+MODELOS_PUBLICADOS = {"noticias": Noticia, "documentos": Documento, "eventos": Evento}
+
+
+def _publicados_entre(modelo, desde, hasta):
+    # Archived items were public on their publication date, so they still count for that month.
+    return modelo.objects.filter(
+        estado__in=[Estado.PUBLICADO, Estado.ARCHIVADO], publicar_desde__gte=desde, publicar_desde__lt=hasta
+    )
+
+
+def publicaciones(desde, hasta):
+    """Items that went public in [desde, hasta): ``[{"tipo", "titulo", "fecha", "url"}]``, newest first."""
+    filas = []
+    for tipo, modelo in MODELOS_PUBLICADOS.items():
+        for objeto in _publicados_entre(modelo, desde, hasta).only(
+            "titulo", "publicar_desde", "pk", *_campos_url(modelo)
+        ):
+            filas.append(
+                {
+                    "tipo": tipo,
+                    "titulo": objeto.titulo,
+                    "fecha": objeto.publicar_desde,
+                    "url": objeto.get_absolute_url(),
+                }
+            )
+    return sorted(filas, key=lambda fila: fila["fecha"], reverse=True)
+
+
+def cantidad_de_publicaciones(desde, hasta):
+    return sum(_publicados_entre(modelo, desde, hasta).count() for modelo in MODELOS_PUBLICADOS.values())
+
+
+def ultima_publicacion(seccion):
+    """When the section (``noticias``, ``documentos``, ``eventos``) last had something go public."""
+    return MODELOS_PUBLICADOS[seccion].objects.vigentes().aggregate(ultima=Max("publicar_desde"))["ultima"]
+
+
+def _campos_url(modelo):
+    return ["slug"] if any(f.name == "slug" for f in modelo._meta.fields) else []
