@@ -6,3 +6,10 @@ class GeltConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "gelt"
     verbose_name = _("Comité GEL-T")
+
+    def ready(self):
+        from portal.demo import registrar
+
+        from .demo import cargar_gelt
+
+        registrar(cargar_gelt, orden=40)

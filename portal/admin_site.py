@@ -1,6 +1,7 @@
 from django.contrib.admin import AdminSite
 from django.utils.translation import gettext_lazy as _
 
+from . import roles
 from .models import Municipio
 
 
@@ -16,4 +17,5 @@ class PortalAdminSite(AdminSite):
         context["site_header"] = municipio.entidad
         context["site_title"] = _("Administración — %(nombre)s") % {"nombre": municipio.nombre}
         context["site_url"] = "/"
+        context["ve_tablero_gelt"] = request.user.is_authenticated and roles.es_del_comite(request.user)
         return context

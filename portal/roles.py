@@ -17,6 +17,13 @@ def es_administrador(usuario):
     return usuario.is_superuser or usuario.groups.filter(name=ADMINISTRADOR).exists()
 
 
+def es_del_comite(usuario):
+    """The committee's dashboard is for the Comité GEL-T and the portal administrators."""
+    return usuario.is_active and (
+        usuario.is_superuser or usuario.groups.filter(name__in=[COMITE, ADMINISTRADOR]).exists()
+    )
+
+
 def conceder_permisos(apps, permisos_por_grupo):
     """Create the groups if needed and add permissions given as ``"app_label.codename"`` strings.
 

@@ -181,6 +181,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "portal@localhost")
+# The public address of the portal, for links in e-mails sent by commands (no request to read it from).
+URL_DEL_SITIO = env("URL_DEL_SITIO", "http://127.0.0.1:8000")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Behind a reverse proxy that terminates HTTPS and sets X-Forwarded-Proto.

@@ -14,6 +14,7 @@ sitemaps = registro.sitemaps()
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("", include("gelt.urls")),
     path("", include("tramites.urls")),
     path("", include("servicios.urls")),
     path("", include("portal.urls")),

@@ -45,3 +45,8 @@ def fecha(valor, formato="DATE_FORMAT"):
     if not valor:
         return ""
     return date_filter(valor, formato).lower()
+
+
+@register.filter
+def verbose_name(objeto):
+    return objeto._meta.verbose_name

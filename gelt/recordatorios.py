@@ -1,0 +1,121 @@
+"""Reminder e-mails: each responsible official gets one message with what is overdue or due soon (their
+channels, the fichas of their dependencias due for the semiannual review); the committee gets a summary.
+At most one message per person per day."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+import servicios.metrics
+import tramites.metrics
+from portal import roles
+from portal.models import Municipio, Usuario
+
+from .canales import estado_de_canales
+from .models import Recordatorio
+
+DIAS_AVISO_FICHAS = 30
+
+
+@dataclass
+class Mensaje:
+    destinatario: str
+    nombre: str
+    asunto: str
+    lineas: list = field(default_factory=list)
+
+    @property
+    def cuerpo(self):
+        return "\n".join(self.lineas)
+
+
+def _linea_canal(estado):
+    ultima = estado.ultima.strftime("%d/%m/%Y") if estado.ultima else "nunca"
+    cada = estado.canal.frecuencia_dias
+    situacion = estado.etiqueta.lower()
+    return f"- Canal «{estado.canal.nombre}»: {situacion} (última actualización: {ultima}, cada {cada} días)."
+
+
+def _linea_ficha(ficha):
+    cuando = "venció" if ficha.revision_vencida else "vence"
+    url = settings.URL_DEL_SITIO.rstrip("/") + ficha.get_absolute_url()
+    tipo = ficha._meta.verbose_name.capitalize()
+    return f"- {tipo} «{ficha.nombre}»: la revisión semestral {cuando} el {ficha.revision_vence:%d/%m/%Y}. {url}"
+
+
+def preparar(hoy=None):
+    """The messages to send today: one per responsible person with something pending, plus the summary."""
+    hoy = hoy or timezone.localdate()
+    entidad = Municipio.objects.actual().entidad
+    pendientes = defaultdict(list)  # usuario -> lines
+    canales = [e for e in estado_de_canales(hoy) if e.vencido or e.por_vencer]
+    for estado in canales:
+        pendientes[estado.canal.responsable].append(_linea_canal(estado))
+    fichas = [
+        *tramites.metrics.revision_pendiente(DIAS_AVISO_FICHAS),
+        *servicios.metrics.revision_pendiente(DIAS_AVISO_FICHAS),
+    ]
+    por_dependencia = defaultdict(list)
+    for ficha in fichas:
+        por_dependencia[ficha.dependencia_id].append(ficha)
+    for usuario in Usuario.objects.filter(is_active=True, cargos__dependencia__in=por_dependencia.keys()).distinct():
+        for funcionario in usuario.cargos.all():
+            for ficha in por_dependencia.get(funcionario.dependencia_id, []):
+                pendientes[usuario].append(_linea_ficha(ficha))
+
+    resumen = []
+    if canales or fichas:
+        resumen = [
+            "Resumen para el Comité GEL-T:",
+            "",
+            f"Canales atrasados o por vencer: {len(canales)}",
+            *[f"{_linea_canal(e)} Responsable: {e.canal.responsable}." for e in canales],
+            "",
+            f"Fichas con revisión semestral vencida o próxima: {len(fichas)}",
+            *[_linea_ficha(f) for f in fichas],
+            "",
+            f"Tablero: {settings.URL_DEL_SITIO.rstrip('/')}/gelt/",
+        ]
+    comite = set(Usuario.objects.filter(is_active=True, groups__name=roles.COMITE).distinct()) if resumen else set()
+
+    mensajes = []
+    for usuario in sorted(set(pendientes) | comite, key=lambda u: u.username):
+        if not usuario.email or not usuario.is_active:
+            continue
+        nombre = usuario.get_full_name() or usuario.username
+        lineas = sorted(set(pendientes.get(usuario, [])))
+        cuerpo = [f"Hola, {nombre}:", ""]
+        if lineas:
+            cuerpo += ["Estos canales o fichas a su cargo están atrasados o vencen pronto:", "", *lineas, ""]
+        if usuario in comite:
+            cuerpo += [*resumen, ""]
+        cuerpo += ["Gracias por mantener al día la información para la ciudadanía.", "Comité GEL-T"]
+        asunto = (
+            f"{entidad}: tiene {len(lineas)} pendiente{'s' if len(lineas) != 1 else ''} en el portal"
+            if lineas
+            else f"{entidad}: resumen de pendientes GEL"
+        )
+        mensajes.append(Mensaje(usuario.email, nombre, asunto, cuerpo))
+    return mensajes
+
+
+def enviar(mensajes, hoy=None):
+    """Send what has not been sent today to the same person; returns (sent, skipped)."""
+    hoy = hoy or timezone.localdate()
+    enviados, omitidos = [], []
+    for mensaje in mensajes:
+        try:
+            with transaction.atomic():
+                Recordatorio.objects.create(
+                    destinatario=mensaje.destinatario, dia=hoy, asunto=mensaje.asunto, resumen=mensaje.cuerpo
+                )
+                send_mail(mensaje.asunto, mensaje.cuerpo, None, [mensaje.destinatario])
+        except IntegrityError:
+            omitidos.append(mensaje)  # already reminded today
+            continue
+        enviados.append(mensaje)
+    return enviados, omitidos

@@ -1,0 +1,49 @@
+"""Inline SVG charts drawn on the server (no chart library, nothing from a CDN)."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+ANCHO, ALTO, MARGEN = 120, 32, 3
+
+
+@register.simple_tag
+def tendencia(puntos, meta, descripcion):
+    """A sparkline of the values with the goal as a dashed line; ``descripcion`` is its accessible name."""
+    valores = [float(p["valor"]) for p in puntos if p["valor"] is not None]
+    if not valores:
+        return format_html('<span class="sin-grafico">{}</span>', "Sin historia")
+    tope = max([*valores, float(meta), 1.0]) * 1.1
+    pasos = max(len(puntos) - 1, 1)
+
+    def y(valor):
+        return round(ALTO - MARGEN - (ALTO - 2 * MARGEN) * valor / tope, 1)
+
+    coordenadas = [
+        (round(MARGEN + (ANCHO - 2 * MARGEN) * i / pasos, 1), y(float(p["valor"])))
+        for i, p in enumerate(puntos)
+        if p["valor"] is not None
+    ]
+    linea = " ".join(f"{x},{yy}" for x, yy in coordenadas)
+    ultimo_x, ultimo_y = coordenadas[-1]
+    return format_html(
+        '<svg class="tendencia" viewBox="0 0 {ancho} {alto}" width="{ancho}" height="{alto}" role="img" '
+        'aria-label="{descripcion}"><line x1="0" x2="{ancho}" y1="{meta_y}" y2="{meta_y}" class="tendencia__meta"/>'
+        '<polyline points="{linea}" class="tendencia__linea"/><circle cx="{cx}" cy="{cy}" r="2.5" '
+        'class="tendencia__punto"/></svg>',
+        ancho=ANCHO,
+        alto=ALTO,
+        descripcion=descripcion,
+        meta_y=y(float(meta)),
+        linea=linea,
+        cx=ultimo_x,
+        cy=ultimo_y,
+    )
+
+
+@register.filter
+def etiqueta_estado(clave):
+    from ..indicadores import ESTADOS
+
+    return ESTADOS.get(clave, clave)

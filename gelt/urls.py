@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "gelt"
+
+urlpatterns = [
+    path("gelt/", views.inicio, name="tablero"),
+    path("gelt/indicadores/<int:pk>/", views.indicador, name="indicador"),
+    path("gelt/tablero.csv", views.exportar_csv, name="exportar_csv"),
+    path("gelt/tablero.xlsx", views.exportar_xlsx, name="exportar_xlsx"),
+]

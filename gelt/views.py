@@ -1,0 +1,109 @@
+import csv
+from io import BytesIO
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from . import indicadores, tablero
+from .acceso import comite_requerido
+from .models import Indicador, Instantanea
+
+
+def _anio(request):
+    try:
+        anio = int(request.GET.get("anio", ""))
+    except ValueError:
+        return None
+    return anio if 2000 <= anio <= 2100 else None
+
+
+@require_GET
+@comite_requerido
+def inicio(request):
+    datos = tablero.tablero(_anio(request))
+    return render(request, "gelt/tablero.html", datos)
+
+
+@require_GET
+@comite_requerido
+def indicador(request, pk):
+    indicador = get_object_or_404(Indicador.objects.select_related("accion__plan"), pk=pk)
+    anio = _anio(request)
+    evaluacion = indicadores.evaluar(indicador, anio)
+    fuente = indicadores.FUENTES.get(indicador.fuente)
+    return render(
+        request,
+        "gelt/indicador.html",
+        {
+            "indicador": indicador,
+            "evaluacion": evaluacion,
+            "fuente": fuente,
+            "detalle": fuente.detalle(evaluacion.periodo) if fuente and fuente.detalle else None,
+            "mediciones": indicador.mediciones.all(),
+            "instantaneas": Instantanea.objects.filter(indicador=indicador).order_by("-periodo")[:24],
+            "regla": indicadores.REGLA,
+            "anio": anio,
+        },
+    )
+
+
+def _nombre_archivo(datos, extension):
+    return f"tablero-gel-{datos['anio']}-{timezone.localdate():%Y%m%d}.{extension}"
+
+
+@require_GET
+@comite_requerido
+def exportar_csv(request):
+    datos = tablero.tablero(_anio(request))
+    if datos["plan"] is None:
+        raise Http404
+    respuesta = HttpResponse(content_type="text/csv; charset=utf-8")
+    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(datos, "csv")}"'
+    respuesta.write("\ufeff")  # Excel in Spanish reads the accents right with a BOM
+    escritor = csv.writer(respuesta, delimiter=";")
+    escritor.writerow(tablero.ENCABEZADOS)
+    for fila in tablero.filas_de_exportacion(datos):
+        escritor.writerow([str(c).replace(".", ",") if isinstance(c, int | float) else c for c in fila])
+    return respuesta
+
+
+@require_GET
+@comite_requerido
+def exportar_xlsx(request):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    datos = tablero.tablero(_anio(request))
+    if datos["plan"] is None:
+        raise Http404
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Indicadores"
+    hoja.append(tablero.ENCABEZADOS)
+    for celda in hoja[1]:
+        celda.font = Font(bold=True)
+    for fila in tablero.filas_de_exportacion(datos):
+        hoja.append([float(c) if hasattr(c, "as_tuple") else c for c in fila])
+    for columna, ancho in zip("ABCDEFG", (45, 60, 18, 10, 12, 18, 24), strict=True):
+        hoja.column_dimensions[columna].width = ancho
+    canales = libro.create_sheet("Canales")
+    canales.append(["Canal", "Responsable", "Última actualización", "Cada (días)", "Estado"])
+    for e in datos["canales"]:
+        canales.append(
+            [
+                e.canal.nombre,
+                str(e.canal.responsable),
+                e.ultima.strftime("%d/%m/%Y") if e.ultima else "",
+                e.canal.frecuencia_dias,
+                e.etiqueta,
+            ]
+        )
+    salida = BytesIO()
+    libro.save(salida)
+    respuesta = HttpResponse(
+        salida.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(datos, "xlsx")}"'
+    return respuesta

@@ -1,0 +1,234 @@
+"""The Comité GEL-T: the plan as data, indicators from live data matching hand counts, channels, reminders,
+snapshots, exports, and who may open the dashboard."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from gelt import canales, indicadores, tablero
+from gelt.models import Accion, ActualizacionCanal, Canal, Indicador, Instantanea, Medicion, Plan, Recordatorio
+from portal import roles
+from portal.models import Estado, Noticia
+from servicios.models import Servicio
+from tests.portal.factories import crear_dependencia, crear_publicable, crear_usuario
+from tramites.models import Tramite
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def comite():
+    return crear_usuario(grupo=roles.COMITE, email="comite@example.org")
+
+
+def indicador(fuente=None, nombre=None):
+    consulta = Indicador.objects.all()
+    return consulta.get(fuente=fuente) if fuente else consulta.get(nombre=nombre)
+
+
+def crear_ficha(modelo, *, publicado=True, **campos):
+    n = modelo.objects.count() + 1
+    datos = {"nombre": f"{modelo.__name__} {n}", "slug": f"{modelo.__name__.lower()}-{n}"}
+    datos["dependencia"] = campos.pop("dependencia", None) or crear_dependencia()
+    if publicado:
+        datos.update(estado=Estado.PUBLICADO, publicar_desde=timezone.now() - timezone.timedelta(days=1))
+    datos.update(campos)
+    return modelo.objects.create(**datos)
+
+
+# --- the plan as data -------------------------------------------------------------------------------------
+
+
+def test_el_plan_de_la_semilla_esta_completo():
+    plan = Plan.objects.vigente()
+    assert "Gobierno En Línea" in plan.vision
+    assert plan.objetivos.count() == 3
+    assert plan.lineas.count() == 6
+    acciones = list(plan.acciones.order_by("orden"))
+    assert len(acciones) == 9
+    assert acciones[0].nombre.startswith("Procedimientos de actualización del sitio")
+    assert acciones[-1].nombre.startswith("Divulgar la página")
+    metas = {i.nombre: (i.meta_valor, i.periodicidad) for i in Indicador.objects.filter(del_plan=True)}
+    assert metas["Cantidad de entidades locales vinculadas"] == (Decimal("5"), "anual")
+    assert metas["Cantidad de entidades departamentales vinculadas"][0] == 2
+    assert metas["Cantidad de entidades nacionales vinculadas"][0] == 1
+    fases = [v for n, (v, _) in metas.items() if n.startswith("Porcentaje de criterios cumplidos")]
+    assert sorted(fases) == [50, 50, 100, 100, 100]
+    assert Indicador.objects.get(fuente="actualizaciones_sitio").periodicidad == "mensual"
+    assert all(a.actividades.exists() for a in acciones)
+
+
+# --- indicators computed from live data ---------------------------------------------------------------------
+
+
+def test_los_valores_calculados_coinciden_con_el_conteo_a_mano():
+    # 4 trámites identified: 3 published (1 totally online), 1 draft; 1 archived does not count.
+    crear_ficha(Tramite)
+    crear_ficha(Tramite, canal="total", url_en_linea="https://x.example.org")
+    crear_ficha(Tramite, revision_vence=timezone.localdate() - timezone.timedelta(days=2))
+    crear_ficha(Tramite, publicado=False)
+    crear_ficha(Tramite, publicado=False, estado=Estado.ARCHIVADO)
+    crear_ficha(Servicio)
+    crear_ficha(Servicio, publicado=False)
+
+    assert indicadores.evaluar(indicador("tramites_publicados")).valor == Decimal("75.0")
+    assert indicadores.evaluar(indicador("tramites_automatizados")).valor == Decimal("25.0")
+    assert indicadores.evaluar(indicador("servicios_publicados")).valor == Decimal("50.0")
+    revisados = indicadores.evaluar(indicador("tramites_revisados_a_tiempo"))
+    assert revisados.valor == Decimal("0.0")  # only one of the published has a review date, and it is overdue
+
+
+def test_frecuencia_de_actualizacion_del_mes(comite):
+    ahora = timezone.now()
+    inicio_mes = timezone.localtime(ahora).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    crear_publicable(Noticia, publicar_desde=ahora - timezone.timedelta(minutes=5))
+    crear_publicable(Noticia, publicar_desde=inicio_mes - timezone.timedelta(days=3))  # last month
+    crear_publicable(Noticia, publicado=False)
+    crear_ficha(Tramite, publicar_desde=ahora - timezone.timedelta(minutes=1))
+    evaluacion = indicadores.evaluar(indicador("actualizaciones_sitio"))
+    assert evaluacion.valor == 2
+    assert evaluacion.estado == indicadores.CUMPLIDO
+
+
+@pytest.mark.parametrize(
+    ("valor", "meta", "sentido", "esperado"),
+    [
+        (None, 5, "mayor", "sin_datos"),
+        (5, 5, "mayor", "cumplido"),
+        (3, 5, "mayor", "en_curso"),
+        (2, 5, "mayor", "en_riesgo"),
+        (6, 6, "menor", "cumplido"),
+        (8, 6, "menor", "en_curso"),
+        (10, 6, "menor", "en_riesgo"),
+    ],
+)
+def test_regla_de_estado(valor, meta, sentido, esperado):
+    assert indicadores.estado(valor, meta, sentido) == esperado
+
+
+def test_los_indicadores_manuales_toman_la_medicion_del_periodo(comite):
+    locales = indicador(nombre="Cantidad de entidades locales vinculadas")
+    assert indicadores.evaluar(locales).estado == "sin_datos"
+    Medicion.objects.create(indicador=locales, periodo=date(timezone.localdate().year, 1, 1), valor=5)
+    Medicion.objects.create(indicador=locales, periodo=date(2020, 1, 1), valor=1)
+    assert indicadores.evaluar(locales).valor == 5
+    assert indicadores.evaluar(locales, anio=2020).valor == 1
+
+
+# --- channels ------------------------------------------------------------------------------------------------
+
+
+def test_canales_derivados_y_registrados_a_mano(comite):
+    hoy = timezone.localdate()
+    noticias = Canal.objects.create(nombre="Noticias", seccion_web="noticias", responsable=comite)
+    emisora = Canal.objects.create(nombre="Emisora", responsable=comite, frecuencia_dias=30)
+    ActualizacionCanal.objects.create(canal=emisora, fecha=hoy - timezone.timedelta(days=45), descripcion="Cuña")
+    crear_publicable(Noticia, publicar_desde=timezone.now() - timezone.timedelta(days=3))
+    estados = {e.canal: e for e in canales.estado_de_canales()}
+    assert estados[noticias].ultima == hoy - timezone.timedelta(days=3)
+    assert not estados[noticias].vencido
+    assert estados[emisora].vencido and estados[emisora].dias_atraso == 15
+    assert estados[emisora].etiqueta == "Atrasado 15 días"
+
+
+# --- reminders ------------------------------------------------------------------------------------------
+
+
+def test_recordatorios_uno_por_persona_y_nunca_dos_veces_el_mismo_dia(comite):
+    dependencia = crear_dependencia()
+    funcionario = crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[dependencia], email="f@example.org")
+    emisora = Canal.objects.create(nombre="Emisora comunitaria", responsable=funcionario)
+    ActualizacionCanal.objects.create(
+        canal=emisora, fecha=timezone.localdate() - timezone.timedelta(days=40), descripcion="Cuña"
+    )
+    crear_ficha(
+        Tramite,
+        nombre="Certificado de residencia",
+        dependencia=dependencia,
+        revision_vence=timezone.localdate() - timezone.timedelta(days=1),
+    )
+
+    call_command("gelt_recordatorios", "--dry-run", verbosity=0)
+    assert mail.outbox == [] and not Recordatorio.objects.exists()
+
+    call_command("gelt_recordatorios", verbosity=0)
+    por_destinatario = {m.to[0]: m for m in mail.outbox}
+    assert set(por_destinatario) == {"f@example.org", "comite@example.org"}
+    personal = por_destinatario["f@example.org"].body
+    assert "«Emisora comunitaria»: atrasado 10 días" in personal
+    assert "«Certificado de residencia»: la revisión semestral venció" in personal
+    assert "Resumen para el Comité GEL-T" in por_destinatario["comite@example.org"].body
+
+    call_command("gelt_recordatorios", verbosity=0)
+    assert len(mail.outbox) == 2  # nothing repeated the same day
+    assert Recordatorio.objects.count() == 2
+
+
+# --- snapshots and exports --------------------------------------------------------------------------------
+
+
+def test_instantanea_idempotente_por_periodo():
+    call_command("gelt_instantanea", verbosity=0)
+    total = Instantanea.objects.count()
+    assert total == Indicador.objects.filter(accion__plan=Plan.objects.vigente()).count()
+    call_command("gelt_instantanea", verbosity=0)
+    assert Instantanea.objects.count() == total
+
+
+def test_exportaciones_una_fila_por_indicador(client, comite):
+    client.force_login(comite)
+    respuesta = client.get(reverse("gelt:exportar_csv"))
+    filas = list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig")), delimiter=";"))
+    assert filas[0] == tablero.ENCABEZADOS
+    assert len(filas) - 1 == Indicador.objects.count()
+    acciones = {f[0] for f in filas[1:]}
+    assert acciones == set(Accion.objects.values_list("nombre", flat=True))
+    libro = load_workbook(io.BytesIO(client.get(reverse("gelt:exportar_xlsx")).content))
+    assert libro["Indicadores"].max_row - 1 == Indicador.objects.count()
+    assert "Canales" in libro.sheetnames
+
+
+# --- access and cost -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("nombre", ["gelt:tablero", "gelt:exportar_csv", "gelt:exportar_xlsx"])
+def test_solo_el_comite_y_los_administradores(client, nombre):
+    url = reverse(nombre)
+    anonimo = client.get(url)
+    assert anonimo.status_code == 302 and reverse("admin:login") in anonimo["Location"]
+    client.force_login(crear_usuario(grupo=roles.FUNCIONARIO))
+    assert client.get(url).status_code == 403
+    client.force_login(crear_usuario(grupo=roles.ADMINISTRADOR))
+    assert client.get(url).status_code == 200
+
+
+def test_el_tablero_muestra_cada_indicador_y_no_crece_en_consultas(client, comite, django_assert_max_num_queries):
+    client.force_login(comite)
+    dependencia = crear_dependencia()
+    for _ in range(150):
+        crear_publicable(Noticia, dependencia=dependencia)
+        crear_ficha(Tramite, dependencia=dependencia, revision_vence=timezone.localdate())
+    Canal.objects.create(nombre="Noticias", seccion_web="noticias", responsable=comite)
+    # A fixed number per automatic source and per section, whatever the amount of news and fichas (27 today).
+    with django_assert_max_num_queries(30):
+        html = client.get(reverse("gelt:tablero")).content.decode()
+    for i in Indicador.objects.all():
+        assert i.nombre in html
+    assert "Sin datos" in html or "sin datos" in html
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("gelt:indicador", args=[indicador("tramites_publicados").pk])).status_code == 200
+
+
+def test_el_detalle_muestra_los_datos_detras_del_indicador(client, comite):
+    client.force_login(comite)
+    crear_ficha(Tramite, nombre="Licencia de inhumación", publicado=False)
+    html = client.get(reverse("gelt:indicador", args=[indicador("tramites_publicados").pk])).content.decode()
+    assert "Trámites aún sin publicar" in html and "Licencia de inhumación" in html
