@@ -5,6 +5,7 @@ from collections import Counter
 from django.db.models import Prefetch
 from django.utils import timezone
 
+import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
@@ -57,6 +58,7 @@ def tablero(anio=None):
         ],
         "regla": indicadores.REGLA,
         "canales": canales.estado_de_canales(hoy),
+        "busquedas": portal.metrics.busquedas_frecuentes(dias=30),
         "fichas_por_revisar": [
             *tramites.metrics.revision_pendiente(dias=30),
             *servicios.metrics.revision_pendiente(dias=30),

@@ -9,6 +9,7 @@ from . import roles, services
 from .admin_publicacion import PublicableAdmin
 from .models import (
     Categoria,
+    ConsultaBusqueda,
     Dependencia,
     Documento,
     EntidadDirectorio,
@@ -19,6 +20,7 @@ from .models import (
     Politica,
     RedSocial,
     SeccionInstitucional,
+    Sinonimo,
     SubseccionTransparencia,
     Usuario,
 )
@@ -261,4 +263,30 @@ class SubseccionTransparenciaAdmin(admin.ModelAdmin):
         return False  # the structure is the norm's, created by a data migration
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Search: synonyms (administrators) and what citizens search (committee) --------------------------------
+
+
+@admin.register(Sinonimo)
+class SinonimoAdmin(admin.ModelAdmin):
+    list_display = ["termino", "equivalentes"]
+    search_fields = ["termino", "equivalentes"]
+
+
+@admin.register(ConsultaBusqueda)
+class ConsultaBusquedaAdmin(admin.ModelAdmin):
+    """Read-only statistics: what people searched each day, and how often they found nothing."""
+
+    list_display = ["termino", "dia", "veces", "sin_resultados"]
+    list_filter = ["dia"]
+    search_fields = ["termino"]
+    date_hierarchy = "dia"
+    ordering = ["-dia", "-veces"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

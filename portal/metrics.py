@@ -44,3 +44,20 @@ def ultima_publicacion(seccion):
 
 def _campos_url(modelo):
     return ["slug"] if any(f.name == "slug" for f in modelo._meta.fields) else []
+
+
+def busquedas_frecuentes(dias=30, limite=10):
+    """What citizens searched most in the last ``dias`` days, and what they searched without finding it."""
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    from .models import ConsultaBusqueda
+
+    recientes = ConsultaBusqueda.objects.filter(dia__gte=timezone.localdate() - timezone.timedelta(days=dias))
+    por_termino = recientes.values("termino").annotate(veces=Sum("veces"), sin_resultados=Sum("sin_resultados"))
+    return {
+        "mas_buscados": list(por_termino.order_by("-veces", "termino")[:limite]),
+        "sin_resultados": list(
+            por_termino.filter(sin_resultados__gt=0).order_by("-sin_resultados", "termino")[:limite]
+        ),
+    }

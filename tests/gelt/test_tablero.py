@@ -232,3 +232,13 @@ def test_el_detalle_muestra_los_datos_detras_del_indicador(client, comite):
     crear_ficha(Tramite, nombre="Licencia de inhumación", publicado=False)
     html = client.get(reverse("gelt:indicador", args=[indicador("tramites_publicados").pk])).content.decode()
     assert "Trámites aún sin publicar" in html and "Licencia de inhumación" in html
+
+
+def test_el_comite_ve_lo_que_se_busca_y_no_se_encuentra(client, comite):
+    client.get(reverse("portal:buscar"), {"q": "pasaporte"})
+    client.get(reverse("portal:buscar"), {"q": "pasaporte"})
+    client.force_login(comite)
+    html = client.get(reverse("gelt:tablero")).content.decode()
+    sin_resultados = html.split("Buscado sin encontrar resultados")[1].split("</ol>")[0]
+    assert "pasaporte" in sin_resultados and "(2)" in sin_resultados
+    assert client.get(reverse("admin:portal_consultabusqueda_changelist")).status_code == 200
