@@ -284,3 +284,19 @@ class Recordatorio(models.Model):
 
     def __str__(self):
         return f"{self.destinatario} — {self.dia}"
+
+
+# GEL phases, allied entities, the dependencias' cycle and the empalme (kept in their own module).
+from .models_fases import (  # noqa: E402, F401
+    AccionMejora,
+    ActividadEmpalme,
+    Criterio,
+    Empalme,
+    EntidadAliada,
+    EntregaDependencia,
+    Evaluacion,
+    Fase,
+    FuncionarioEmpalme,
+    Resultado,
+    ResultadoCriterio,
+)
