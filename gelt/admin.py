@@ -1,12 +1,26 @@
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from portal import roles
+from portal.models import Dependencia
 
+from . import services
 from .models import (
     Accion,
+    AccionMejora,
     Actividad,
+    ActividadEmpalme,
     ActualizacionCanal,
     Canal,
+    Criterio,
+    Empalme,
+    EntidadAliada,
+    EntregaDependencia,
+    Evaluacion,
+    Fase,
+    FuncionarioEmpalme,
     Indicador,
     Instantanea,
     LineaAccion,
@@ -14,6 +28,8 @@ from .models import (
     ObjetivoEspecifico,
     Plan,
     Recordatorio,
+    Resultado,
+    ResultadoCriterio,
 )
 
 
@@ -154,3 +170,146 @@ class RecordatorioAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- GEL phases, evaluations and their self-check --------------------------------------------------------------
+
+
+@admin.register(Fase)
+class FaseAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "meta", "orden"]
+
+
+@admin.register(Criterio)
+class CriterioAdmin(admin.ModelAdmin):
+    list_display = ["codigo", "nombre", "fase", "verificacion"]
+    list_filter = ["fase"]
+    search_fields = ["codigo", "nombre", "descripcion"]
+    list_select_related = ["fase"]
+
+
+class ResultadoInline(admin.TabularInline):
+    model = ResultadoCriterio
+    extra = 0
+    can_delete = False
+    fields = [
+        "criterio",
+        "propuesta_del_portal",
+        "resultado",
+        "evidencia_enlace",
+        "evidencia_archivo",
+        "notas",
+        "responsable",
+    ]
+    readonly_fields = ["criterio", "propuesta_del_portal"]
+
+    @admin.display(description=_("verificado automáticamente"))
+    def propuesta_del_portal(self, obj):
+        if not obj.propuesta:
+            return "—"
+        estado = obj.get_propuesta_display()
+        confirmacion = _("(confirmado)") if obj.confirma_propuesta else _("(el comité decidió otra cosa)")
+        return f"{estado} {confirmacion}: {obj.evidencia_automatica}"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("criterio__fase")
+
+
+@admin.register(Evaluacion)
+class EvaluacionAdmin(admin.ModelAdmin):
+    """Creating an evaluation adds one row per criterion, with the portal's proposal where it can check."""
+
+    list_display = ["nombre", "fecha", "creada_por"]
+    readonly_fields = ["creada_por", "creada"]
+    actions = ["reverificar"]
+
+    def get_inlines(self, request, obj):
+        return [ResultadoInline] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        nueva = services.evaluacion_crear(fecha=obj.fecha, nombre=obj.nombre, notas=obj.notas, usuario=request.user)
+        obj.pk = nueva.pk
+        obj._state.adding = False
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # Straight to the criteria, where the committee confirms or overrides the portal's proposals.
+        return redirect(reverse("admin:gelt_evaluacion_change", args=[obj.pk]))
+
+    @admin.action(description=_("Volver a verificar automáticamente (no cambia lo que decidió el comité)"))
+    def reverificar(self, request, queryset):
+        for evaluacion in queryset:
+            services.evaluacion_reverificar(evaluacion=evaluacion)
+        self.message_user(request, _("Propuestas del portal actualizadas."))
+
+
+@admin.register(AccionMejora)
+class AccionMejoraAdmin(admin.ModelAdmin):
+    list_display = ["descripcion", "criterio", "responsable", "fecha_limite", "estado"]
+    list_filter = ["estado", "criterio__fase"]
+    list_select_related = ["criterio", "responsable"]
+    autocomplete_fields = ["criterio"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "criterio":
+            # Improvement actions are tied to criteria that are not met.
+            kwargs["queryset"] = Criterio.objects.exclude(
+                resultados__resultado__in=[Resultado.CUMPLE, Resultado.NO_APLICA],
+                resultados__evaluacion=Evaluacion.objects.order_by("-fecha").first(),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- Allied entities, deliveries, empalme -------------------------------------------------------------------------
+
+
+@admin.register(EntidadAliada)
+class EntidadAliadaAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "nivel", "convenio", "fecha_convenio", "vinculada"]
+    list_filter = ["nivel"]
+    search_fields = ["nombre", "convenio"]
+
+    @admin.display(boolean=True, description=_("vinculada"))
+    def vinculada(self, obj):
+        return obj.vinculada
+
+
+@admin.register(EntregaDependencia)
+class EntregaDependenciaAdmin(RegistradoPorMixin, admin.ModelAdmin):
+    list_display = ["dependencia", "fecha", "descripcion", "registrado_por"]
+    list_filter = ["dependencia", "fecha"]
+    list_select_related = ["dependencia", "registrado_por"]
+    readonly_fields = ["registrado_por"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "dependencia" and not roles.es_del_comite(request.user):
+            kwargs["queryset"] = Dependencia.objects.de_usuario(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        entregas = super().get_queryset(request)
+        if roles.es_del_comite(request.user):
+            return entregas
+        return entregas.filter(dependencia__in=Dependencia.objects.de_usuario(request.user))
+
+
+class ActividadEmpalmeInline(admin.TabularInline):
+    model = ActividadEmpalme
+    extra = 0
+
+
+class FuncionarioEmpalmeInline(admin.TabularInline):
+    model = FuncionarioEmpalme
+    extra = 0
+
+
+@admin.register(Empalme)
+class EmpalmeAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "fecha_inicio", "documento"]
+    filter_horizontal = ["socializacion"]
+    inlines = [ActividadEmpalmeInline, FuncionarioEmpalmeInline]

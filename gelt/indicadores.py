@@ -22,6 +22,7 @@ import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
+from . import services
 from .models import Indicador
 
 CUMPLIDO, EN_CURSO, EN_RIESGO, SIN_DATOS = "cumplido", "en_curso", "en_riesgo", "sin_datos"
@@ -225,6 +226,110 @@ FUENTES = {
         },
     ),
 }
+
+
+def _fase(clave):
+    def calcular(p):
+        evaluaciones = services.evaluaciones_hasta(p.fin)
+        return services.porcentajes_por_fase(evaluaciones[0]).get(clave) if evaluaciones else None
+
+    return calcular
+
+
+def _entidades(nivel):
+    def calcular(p):
+        return Decimal(len(services.entidades_vinculadas(p.inicio.year).get(nivel, [])))
+
+    def detalle(p):
+        filas = [
+            {"celdas": [e.nombre, e.convenio, e.fecha_convenio.strftime("%d/%m/%Y")], "url": e.servicio_url}
+            for e in services.entidades_vinculadas(p.inicio.year).get(nivel, [])
+        ]
+        return {
+            "titulo": _("Entidades vinculadas en el año"),
+            "columnas": ("Entidad", "Convenio", "Fecha"),
+            "filas": filas,
+        }
+
+    return calcular, detalle
+
+
+def _entregas(p):
+    datos = services.entregas_del_semestre(min(p.fin - timezone.timedelta(days=1), timezone.localdate()))
+    if not datos["total"]:
+        return None
+    return round(Decimal(100 * len(datos["entregaron"])) / datos["total"], 1)
+
+
+def _detalle_entregas(p):
+    datos = services.entregas_del_semestre(min(p.fin - timezone.timedelta(days=1), timezone.localdate()))
+    filas = [{"celdas": [d.nombre, "Pendiente"], "url": d.get_absolute_url()} for d in datos["faltan"]]
+    filas += [{"celdas": [d.nombre, "Entregó"], "url": d.get_absolute_url()} for d in datos["entregaron"]]
+    return {
+        "titulo": _("Entregas de las dependencias en el semestre"),
+        "columnas": ("Dependencia", "Estado"),
+        "filas": filas,
+    }
+
+
+def _meses_desde_recoleccion(p):
+    return services.meses_desde_ultima_entrega(min(p.fin, timezone.localdate() + timezone.timedelta(days=1)))
+
+
+def _empalme(p):
+    return services.porcentaje_vinculados(services.empalme_vigente(p.fin))
+
+
+def _detalle_empalme(p):
+    empalme = services.empalme_vigente(p.fin)
+    filas = [
+        {"celdas": [f.nombre, f.cargo, f.get_vinculo_display() if f.vinculo else "Aún no vinculado"], "url": ""}
+        for f in (empalme.funcionarios.all() if empalme else [])
+    ]
+    return {
+        "titulo": _("Funcionarios de la nueva administración"),
+        "columnas": ("Nombre", "Cargo", "Vinculación"),
+        "filas": filas,
+    }
+
+
+for _clave, _nombre in (
+    ("informacion", _("Información")),
+    ("interaccion", _("Interacción")),
+    ("transaccion", _("Transacción")),
+    ("transformacion", _("Transformación")),
+    ("democracia", _("Democracia")),
+):
+    FUENTES[f"fase_{_clave}"] = Fuente(
+        _nombre,
+        _("Criterios cumplidos ÷ (criterios − no aplica) × 100 en la última evaluación; parcial cuenta la mitad."),
+        _fase(_clave),
+    )
+for _nivel in ("local", "departamental", "nacional"):
+    _calcular, _detalle = _entidades(_nivel)
+    FUENTES[f"entidades_{_nivel}"] = Fuente(
+        _("Entidades vinculadas"),
+        _("Entidades aliadas de ese nivel con convenio firmado en el año."),
+        _calcular,
+        _detalle,
+    )
+FUENTES["entregas_dependencias"] = Fuente(
+    _("Entregas de las dependencias"),
+    _("Dependencias activas que registraron su entrega de información en el semestre ÷ dependencias activas × 100."),
+    _entregas,
+    _detalle_entregas,
+)
+FUENTES["meses_desde_recoleccion"] = Fuente(
+    _("Meses desde la última recolección"),
+    _("Meses desde la última entrega de información de una dependencia."),
+    _meses_desde_recoleccion,
+)
+FUENTES["empalme_vinculados"] = Fuente(
+    _("Funcionarios vinculados"),
+    _("Funcionarios de la nueva administración vinculados al proceso GEL ÷ funcionarios registrados × 100."),
+    _empalme,
+    _detalle_empalme,
+)
 
 
 @dataclass

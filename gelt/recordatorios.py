@@ -15,6 +15,7 @@ import tramites.metrics
 from portal import roles
 from portal.models import Municipio, Usuario
 
+from . import services
 from .canales import estado_de_canales
 from .models import Recordatorio
 
@@ -47,6 +48,11 @@ def _linea_ficha(ficha):
     return f"- {tipo} «{ficha.nombre}»: la revisión semestral {cuando} el {ficha.revision_vence:%d/%m/%Y}. {url}"
 
 
+def _linea_entrega(dependencia, limite):
+    plazo = f"{limite:%d/%m/%Y}"
+    return f"- Dependencia «{dependencia.nombre}»: no ha entregado su información del semestre (plazo: {plazo})."
+
+
 def preparar(hoy=None):
     """The messages to send today: one per responsible person with something pending, plus the summary."""
     hoy = hoy or timezone.localdate()
@@ -62,13 +68,20 @@ def preparar(hoy=None):
     por_dependencia = defaultdict(list)
     for ficha in fichas:
         por_dependencia[ficha.dependencia_id].append(ficha)
-    for usuario in Usuario.objects.filter(is_active=True, cargos__dependencia__in=por_dependencia.keys()).distinct():
+    entregas = services.entregas_del_semestre(hoy)
+    sin_entregar = {d.pk: d for d in entregas["faltan"]} if entregas["atrasadas"] else {}
+    afectadas = set(por_dependencia) | set(sin_entregar)
+    for usuario in Usuario.objects.filter(is_active=True, cargos__dependencia__in=afectadas).distinct():
         for funcionario in usuario.cargos.all():
             for ficha in por_dependencia.get(funcionario.dependencia_id, []):
                 pendientes[usuario].append(_linea_ficha(ficha))
+            if funcionario.dependencia_id in sin_entregar:
+                pendientes[usuario].append(
+                    _linea_entrega(sin_entregar[funcionario.dependencia_id], entregas["limite"])
+                )
 
     resumen = []
-    if canales or fichas:
+    if canales or fichas or sin_entregar:
         resumen = [
             "Resumen para el Comité GEL-T:",
             "",
@@ -77,6 +90,9 @@ def preparar(hoy=None):
             "",
             f"Fichas con revisión semestral vencida o próxima: {len(fichas)}",
             *[_linea_ficha(f) for f in fichas],
+            "",
+            f"Dependencias con la entrega del semestre atrasada: {len(sin_entregar)}",
+            *[_linea_entrega(d, entregas["limite"]) for d in sin_entregar.values()],
             "",
             f"Tablero: {settings.URL_DEL_SITIO.rstrip('/')}/gelt/",
         ]
@@ -90,7 +106,7 @@ def preparar(hoy=None):
         lineas = sorted(set(pendientes.get(usuario, [])))
         cuerpo = [f"Hola, {nombre}:", ""]
         if lineas:
-            cuerpo += ["Estos canales o fichas a su cargo están atrasados o vencen pronto:", "", *lineas, ""]
+            cuerpo += ["Esto, a su cargo, está atrasado o vence pronto:", "", *lineas, ""]
         if usuario in comite:
             cuerpo += [*resumen, ""]
         cuerpo += ["Gracias por mantener al día la información para la ciudadanía.", "Comité GEL-T"]

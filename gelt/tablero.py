@@ -1,6 +1,7 @@
 """Everything the committee's dashboard shows, computed in a bounded number of queries."""
 
 from collections import Counter
+from datetime import date
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -9,8 +10,8 @@ import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
-from . import canales, indicadores
-from .models import Indicador, Instantanea, Plan
+from . import canales, indicadores, services
+from .models import EntidadAliada, Indicador, Instantanea, Plan
 
 PUNTOS_DE_TENDENCIA = 12
 
@@ -59,11 +60,34 @@ def tablero(anio=None):
         "regla": indicadores.REGLA,
         "canales": canales.estado_de_canales(hoy),
         "busquedas": portal.metrics.busquedas_frecuentes(dias=30),
+        "fases": services.fases_comparadas(date(anio + 1, 1, 1) if anio else None),
+        "entidades": _entidades(anio or hoy.year),
+        "entregas": services.entregas_del_semestre(hoy if not anio or anio == hoy.year else date(anio, 12, 31)),
+        "empalme": _empalme(),
         "fichas_por_revisar": [
             *tramites.metrics.revision_pendiente(dias=30),
             *servicios.metrics.revision_pendiente(dias=30),
         ],
     }
+
+
+METAS_DE_ENTIDADES = {"local": 5, "departamental": 2, "nacional": 1, "internacional": None}
+
+
+def _entidades(anio):
+    vinculadas = services.entidades_vinculadas(anio)
+    return {
+        "niveles": [
+            {"nivel": etiqueta, "meta": METAS_DE_ENTIDADES[clave], "entidades": vinculadas.get(clave, [])}
+            for clave, etiqueta in EntidadAliada.Nivel.choices
+        ],
+        "de_interes": services.entidades_de_interes(),
+    }
+
+
+def _empalme():
+    empalme = services.empalme_vigente()
+    return {"empalme": empalme, "porcentaje": services.porcentaje_vinculados(empalme)}
 
 
 def filas_de_exportacion(datos):

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import indicadores, tablero
+from . import autoverificacion, indicadores, tablero
 from .acceso import comite_requerido
-from .models import Indicador, Instantanea
+from .models import Criterio, Indicador, Instantanea, Resultado
 
 
 def _anio(request):
@@ -107,3 +107,31 @@ def exportar_xlsx(request):
     )
     respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(datos, "xlsx")}"'
     return respuesta
+
+
+_ESTADO_DE_RESULTADO = {
+    "cumple": "cumplido",
+    "parcial": "en_curso",
+    "no_cumple": "en_riesgo",
+    "no_aplica": "sin_datos",
+}
+
+
+@require_GET
+@comite_requerido
+def autoverificacion_vista(request):
+    filas = []
+    for criterio in Criterio.objects.exclude(verificacion="").select_related("fase"):
+        verificacion = autoverificacion.VERIFICACIONES.get(criterio.verificacion)
+        propuesta = verificacion.funcion() if verificacion else None
+        filas.append(
+            {
+                "criterio": criterio,
+                "que_mira": verificacion.que_mira if verificacion else "",
+                "resultado": propuesta[0] if propuesta else "",
+                "resultado_etiqueta": Resultado(propuesta[0]).label if propuesta else "",
+                "estado": _ESTADO_DE_RESULTADO.get(propuesta[0]) if propuesta else "",
+                "evidencia": propuesta[1] if propuesta else "",
+            }
+        )
+    return render(request, "gelt/autoverificacion.html", {"filas": filas})

@@ -61,3 +61,81 @@ def busquedas_frecuentes(dias=30, limite=10):
             por_termino.filter(sin_resultados__gt=0).order_by("-sin_resultados", "termino")[:limite]
         ),
     }
+
+
+# --- Evidence for the committee's self-check of the GEL criteria ---------------------------------------------
+# Each function answers from the public data only (what a citizen would see), never from drafts.
+
+
+def seccion_institucional_publicada(pagina, clave):
+    from .models import SeccionInstitucional
+
+    seccion = SeccionInstitucional.objects.filter(pagina=pagina, clave=clave).first()
+    return seccion is not None and seccion.tiene_contenido
+
+
+def directorio():
+    """How many officials, entities and associations the public directory lists."""
+    from django.db.models import Q
+
+    from .models import EntidadDirectorio, Funcionario
+
+    funcionarios = (
+        Funcionario.objects.filter(en_directorio=True, dependencia__activa=True)
+        .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
+        .count()
+    )
+    entidades = EntidadDirectorio.objects.filter(tipo=EntidadDirectorio.Tipo.ENTIDAD).count()
+    agremiaciones = EntidadDirectorio.objects.filter(tipo=EntidadDirectorio.Tipo.AGREMIACION).count()
+    return {"funcionarios": funcionarios, "entidades": entidades, "agremiaciones": agremiaciones}
+
+
+def noticias_publicadas_desde(desde):
+    return Noticia.objects.vigentes().filter(publicar_desde__gte=desde).count()
+
+
+def eventos_proximos():
+    return Evento.objects.proximos().count()
+
+
+def politica_publicada(slug):
+    from .models import Politica
+
+    return Politica.objects.publicadas().filter(slug=slug).exists()
+
+
+def identidad():
+    from .models import Municipio
+
+    return Municipio.objects.actual()
+
+
+def subsecciones_de_transparencia():
+    """``(with content, total)``: a subsection counts when it has a published document, its own text or a page."""
+    from django.db.models import Count
+
+    from .models import SubseccionTransparencia
+    from .models.publicacion import q_vigente
+
+    subsecciones = SubseccionTransparencia.objects.annotate(
+        documentos_vigentes=Count("documentos", filter=q_vigente(prefijo="documentos__"))
+    )
+    llenas = sum(1 for s in subsecciones if s.documentos_vigentes or s.contenido or s.url_pagina)
+    return llenas, len(subsecciones)
+
+
+def documentos_en_subseccion(numero):
+    return Documento.objects.vigentes().filter(subsecciones__numero=numero).count()
+
+
+def entradas_de_busqueda():
+    from .models import EntradaBusqueda
+
+    return EntradaBusqueda.objects.count()
+
+
+def dependencias_activas():
+    """The active dependencias (central and decentralized), for the semiannual delivery cycle."""
+    from .models import Dependencia
+
+    return list(Dependencia.objects.activas().only("nombre", "slug", "tipo"))

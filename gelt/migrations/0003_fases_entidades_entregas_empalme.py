@@ -8,189 +8,424 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('gelt', '0002_plan_de_accion'),
-        ('portal', '0009_busqueda_indice_y_sinonimos'),
+        ("gelt", "0002_plan_de_accion"),
+        ("portal", "0009_busqueda_indice_y_sinonimos"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Criterio',
+            name="Criterio",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('codigo', models.CharField(max_length=12, unique=True, verbose_name='código')),
-                ('nombre', models.CharField(max_length=250, verbose_name='criterio')),
-                ('descripcion', models.TextField(blank=True, verbose_name='descripción')),
-                ('contenidos_minimos', models.TextField(blank=True, verbose_name='contenidos mínimos')),
-                ('verificacion', models.CharField(blank=True, help_text='Clave de la verificación que hace el portal (ver «Verificación automática» en el tablero).', max_length=40, verbose_name='verificación automática')),
-                ('orden', models.PositiveSmallIntegerField(default=0, verbose_name='orden')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("codigo", models.CharField(max_length=12, unique=True, verbose_name="código")),
+                ("nombre", models.CharField(max_length=250, verbose_name="criterio")),
+                ("descripcion", models.TextField(blank=True, verbose_name="descripción")),
+                ("contenidos_minimos", models.TextField(blank=True, verbose_name="contenidos mínimos")),
+                (
+                    "verificacion",
+                    models.CharField(
+                        blank=True,
+                        help_text="Clave de la verificación que hace el portal (ver «Verificación automática» en el tablero).",
+                        max_length=40,
+                        verbose_name="verificación automática",
+                    ),
+                ),
+                ("orden", models.PositiveSmallIntegerField(default=0, verbose_name="orden")),
             ],
             options={
-                'verbose_name': 'criterio de GEL',
-                'verbose_name_plural': 'criterios de GEL',
-                'ordering': ['fase__orden', 'orden'],
+                "verbose_name": "criterio de GEL",
+                "verbose_name_plural": "criterios de GEL",
+                "ordering": ["fase__orden", "orden"],
             },
         ),
         migrations.CreateModel(
-            name='EntidadAliada',
+            name="EntidadAliada",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nombre', models.CharField(max_length=200, verbose_name='entidad')),
-                ('nivel', models.CharField(choices=[('local', 'Local'), ('departamental', 'Departamental'), ('nacional', 'Nacional'), ('internacional', 'Internacional')], max_length=15, verbose_name='nivel')),
-                ('contacto', models.CharField(blank=True, max_length=150, verbose_name='persona de contacto')),
-                ('correo', models.EmailField(blank=True, max_length=254, verbose_name='correo')),
-                ('telefono', models.CharField(blank=True, max_length=40, verbose_name='teléfono')),
-                ('convenio', models.CharField(blank=True, help_text='Nombre o número del convenio.', max_length=200, verbose_name='convenio')),
-                ('fecha_convenio', models.DateField(blank=True, help_text='Vacía mientras la entidad no esté vinculada.', null=True, verbose_name='fecha del convenio')),
-                ('documento_convenio', models.FileField(blank=True, upload_to=portal.archivos.ruta_documento, validators=[portal.archivos.validar_documento], verbose_name='documento del convenio')),
-                ('informacion_a_publicar', models.TextField(blank=True, verbose_name='información que se publica por el convenio')),
-                ('servicio_url', portal.models.identidad.URLField(blank=True, verbose_name='servicio implementado en el portal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nombre", models.CharField(max_length=200, verbose_name="entidad")),
+                (
+                    "nivel",
+                    models.CharField(
+                        choices=[
+                            ("local", "Local"),
+                            ("departamental", "Departamental"),
+                            ("nacional", "Nacional"),
+                            ("internacional", "Internacional"),
+                        ],
+                        max_length=15,
+                        verbose_name="nivel",
+                    ),
+                ),
+                ("contacto", models.CharField(blank=True, max_length=150, verbose_name="persona de contacto")),
+                ("correo", models.EmailField(blank=True, max_length=254, verbose_name="correo")),
+                ("telefono", models.CharField(blank=True, max_length=40, verbose_name="teléfono")),
+                (
+                    "convenio",
+                    models.CharField(
+                        blank=True, help_text="Nombre o número del convenio.", max_length=200, verbose_name="convenio"
+                    ),
+                ),
+                (
+                    "fecha_convenio",
+                    models.DateField(
+                        blank=True,
+                        help_text="Vacía mientras la entidad no esté vinculada.",
+                        null=True,
+                        verbose_name="fecha del convenio",
+                    ),
+                ),
+                (
+                    "documento_convenio",
+                    models.FileField(
+                        blank=True,
+                        upload_to=portal.archivos.ruta_documento,
+                        validators=[portal.archivos.validar_documento],
+                        verbose_name="documento del convenio",
+                    ),
+                ),
+                (
+                    "informacion_a_publicar",
+                    models.TextField(blank=True, verbose_name="información que se publica por el convenio"),
+                ),
+                (
+                    "servicio_url",
+                    portal.models.identidad.URLField(blank=True, verbose_name="servicio implementado en el portal"),
+                ),
             ],
             options={
-                'verbose_name': 'entidad aliada',
-                'verbose_name_plural': 'entidades aliadas',
-                'ordering': ['nivel', 'nombre'],
+                "verbose_name": "entidad aliada",
+                "verbose_name_plural": "entidades aliadas",
+                "ordering": ["nivel", "nombre"],
             },
         ),
         migrations.CreateModel(
-            name='Fase',
+            name="Fase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('clave', models.SlugField(max_length=30, unique=True, verbose_name='clave')),
-                ('nombre', models.CharField(max_length=80, verbose_name='fase')),
-                ('descripcion', models.TextField(blank=True, verbose_name='descripción')),
-                ('meta', models.PositiveSmallIntegerField(blank=True, help_text='Vacía para los criterios transversales.', null=True, verbose_name='meta del plan (%)')),
-                ('orden', models.PositiveSmallIntegerField(default=0, verbose_name='orden')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("clave", models.SlugField(max_length=30, unique=True, verbose_name="clave")),
+                ("nombre", models.CharField(max_length=80, verbose_name="fase")),
+                ("descripcion", models.TextField(blank=True, verbose_name="descripción")),
+                (
+                    "meta",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Vacía para los criterios transversales.",
+                        null=True,
+                        verbose_name="meta del plan (%)",
+                    ),
+                ),
+                ("orden", models.PositiveSmallIntegerField(default=0, verbose_name="orden")),
             ],
             options={
-                'verbose_name': 'fase de GEL',
-                'verbose_name_plural': 'fases de GEL',
-                'ordering': ['orden'],
+                "verbose_name": "fase de GEL",
+                "verbose_name_plural": "fases de GEL",
+                "ordering": ["orden"],
             },
         ),
         migrations.CreateModel(
-            name='Empalme',
+            name="Empalme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nombre', models.CharField(help_text='Por ejemplo «Empalme 2027–2028».', max_length=150, verbose_name='empalme')),
-                ('fecha_inicio', models.DateField(verbose_name='inicio')),
-                ('documento', models.ForeignKey(blank=True, help_text='El documento publicado en Transparencia 4.5 (súbalo en Documentos).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='portal.documento', verbose_name='documento de empalme')),
-                ('socializacion', models.ManyToManyField(blank=True, related_name='+', to='portal.evento', verbose_name='socialización con la comunidad (eventos)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "nombre",
+                    models.CharField(
+                        help_text="Por ejemplo «Empalme 2027–2028».", max_length=150, verbose_name="empalme"
+                    ),
+                ),
+                ("fecha_inicio", models.DateField(verbose_name="inicio")),
+                (
+                    "documento",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="El documento publicado en Transparencia 4.5 (súbalo en Documentos).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="portal.documento",
+                        verbose_name="documento de empalme",
+                    ),
+                ),
+                (
+                    "socializacion",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="portal.evento",
+                        verbose_name="socialización con la comunidad (eventos)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'empalme',
-                'verbose_name_plural': 'empalmes',
-                'ordering': ['-fecha_inicio'],
+                "verbose_name": "empalme",
+                "verbose_name_plural": "empalmes",
+                "ordering": ["-fecha_inicio"],
             },
         ),
         migrations.CreateModel(
-            name='ActividadEmpalme',
+            name="ActividadEmpalme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fecha', models.DateField(verbose_name='fecha')),
-                ('descripcion', models.CharField(max_length=300, verbose_name='actividad')),
-                ('participantes', models.CharField(blank=True, max_length=300, verbose_name='participantes')),
-                ('evidencia', models.FileField(blank=True, upload_to=portal.archivos.ruta_documento, validators=[portal.archivos.validar_documento], verbose_name='evidencia')),
-                ('enlace', portal.models.identidad.URLField(blank=True, verbose_name='enlace de evidencia')),
-                ('empalme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actividades', to='gelt.empalme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("fecha", models.DateField(verbose_name="fecha")),
+                ("descripcion", models.CharField(max_length=300, verbose_name="actividad")),
+                ("participantes", models.CharField(blank=True, max_length=300, verbose_name="participantes")),
+                (
+                    "evidencia",
+                    models.FileField(
+                        blank=True,
+                        upload_to=portal.archivos.ruta_documento,
+                        validators=[portal.archivos.validar_documento],
+                        verbose_name="evidencia",
+                    ),
+                ),
+                ("enlace", portal.models.identidad.URLField(blank=True, verbose_name="enlace de evidencia")),
+                (
+                    "empalme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actividades", to="gelt.empalme"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'actividad de empalme',
-                'verbose_name_plural': 'actividades de empalme',
-                'ordering': ['fecha'],
+                "verbose_name": "actividad de empalme",
+                "verbose_name_plural": "actividades de empalme",
+                "ordering": ["fecha"],
             },
         ),
         migrations.CreateModel(
-            name='EntregaDependencia',
+            name="EntregaDependencia",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fecha', models.DateField(verbose_name='fecha de entrega')),
-                ('descripcion', models.CharField(max_length=300, verbose_name='qué entregó')),
-                ('archivo', models.FileField(blank=True, upload_to=portal.archivos.ruta_documento, validators=[portal.archivos.validar_documento], verbose_name='archivo')),
-                ('enlace', portal.models.identidad.URLField(blank=True, verbose_name='enlace')),
-                ('dependencia', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portal.dependencia', verbose_name='dependencia')),
-                ('registrado_por', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("fecha", models.DateField(verbose_name="fecha de entrega")),
+                ("descripcion", models.CharField(max_length=300, verbose_name="qué entregó")),
+                (
+                    "archivo",
+                    models.FileField(
+                        blank=True,
+                        upload_to=portal.archivos.ruta_documento,
+                        validators=[portal.archivos.validar_documento],
+                        verbose_name="archivo",
+                    ),
+                ),
+                ("enlace", portal.models.identidad.URLField(blank=True, verbose_name="enlace")),
+                (
+                    "dependencia",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="portal.dependencia",
+                        verbose_name="dependencia",
+                    ),
+                ),
+                (
+                    "registrado_por",
+                    models.ForeignKey(
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entrega de información de una dependencia',
-                'verbose_name_plural': 'entregas de información de las dependencias',
-                'ordering': ['-fecha'],
+                "verbose_name": "entrega de información de una dependencia",
+                "verbose_name_plural": "entregas de información de las dependencias",
+                "ordering": ["-fecha"],
             },
         ),
         migrations.CreateModel(
-            name='Evaluacion',
+            name="Evaluacion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fecha', models.DateField(verbose_name='fecha')),
-                ('nombre', models.CharField(help_text='Por ejemplo «Estado inicial» o «Evaluación 2026».', max_length=150, verbose_name='nombre')),
-                ('notas', models.TextField(blank=True, verbose_name='notas')),
-                ('creada', models.DateTimeField(auto_now_add=True, verbose_name='creada')),
-                ('creada_por', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("fecha", models.DateField(verbose_name="fecha")),
+                (
+                    "nombre",
+                    models.CharField(
+                        help_text="Por ejemplo «Estado inicial» o «Evaluación 2026».",
+                        max_length=150,
+                        verbose_name="nombre",
+                    ),
+                ),
+                ("notas", models.TextField(blank=True, verbose_name="notas")),
+                ("creada", models.DateTimeField(auto_now_add=True, verbose_name="creada")),
+                (
+                    "creada_por",
+                    models.ForeignKey(
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluación de fases GEL',
-                'verbose_name_plural': 'evaluaciones de fases GEL',
-                'ordering': ['-fecha'],
+                "verbose_name": "evaluación de fases GEL",
+                "verbose_name_plural": "evaluaciones de fases GEL",
+                "ordering": ["-fecha"],
             },
         ),
         migrations.CreateModel(
-            name='AccionMejora',
+            name="AccionMejora",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('descripcion', models.CharField(max_length=300, verbose_name='acción de mejora')),
-                ('fecha_limite', models.DateField(verbose_name='fecha límite')),
-                ('estado', models.CharField(choices=[('pendiente', 'Pendiente'), ('en_curso', 'En curso'), ('terminada', 'Terminada')], default='pendiente', max_length=10, verbose_name='estado')),
-                ('responsable', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='acciones_mejora', to=settings.AUTH_USER_MODEL, verbose_name='responsable')),
-                ('criterio', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='acciones_mejora', to='gelt.criterio')),
-                ('evaluacion', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='acciones_mejora', to='gelt.evaluacion')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("descripcion", models.CharField(max_length=300, verbose_name="acción de mejora")),
+                ("fecha_limite", models.DateField(verbose_name="fecha límite")),
+                (
+                    "estado",
+                    models.CharField(
+                        choices=[("pendiente", "Pendiente"), ("en_curso", "En curso"), ("terminada", "Terminada")],
+                        default="pendiente",
+                        max_length=10,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "responsable",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="acciones_mejora",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsable",
+                    ),
+                ),
+                (
+                    "criterio",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="acciones_mejora", to="gelt.criterio"
+                    ),
+                ),
+                (
+                    "evaluacion",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="acciones_mejora",
+                        to="gelt.evaluacion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'acción de mejora',
-                'verbose_name_plural': 'acciones de mejora',
-                'ordering': ['estado', 'fecha_limite'],
+                "verbose_name": "acción de mejora",
+                "verbose_name_plural": "acciones de mejora",
+                "ordering": ["estado", "fecha_limite"],
             },
         ),
         migrations.AddField(
-            model_name='criterio',
-            name='fase',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criterios', to='gelt.fase', verbose_name='fase'),
+            model_name="criterio",
+            name="fase",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="criterios",
+                to="gelt.fase",
+                verbose_name="fase",
+            ),
         ),
         migrations.CreateModel(
-            name='FuncionarioEmpalme',
+            name="FuncionarioEmpalme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nombre', models.CharField(max_length=150, verbose_name='nombre')),
-                ('cargo', models.CharField(max_length=150, verbose_name='cargo')),
-                ('vinculo', models.CharField(blank=True, choices=[('', 'Aún no vinculado'), ('capacitado', 'Capacitado en GEL'), ('canal', 'Responsable de un canal'), ('ficha', 'Responsable de fichas')], max_length=12, verbose_name='vinculación al proceso GEL')),
-                ('empalme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='funcionarios', to='gelt.empalme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nombre", models.CharField(max_length=150, verbose_name="nombre")),
+                ("cargo", models.CharField(max_length=150, verbose_name="cargo")),
+                (
+                    "vinculo",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Aún no vinculado"),
+                            ("capacitado", "Capacitado en GEL"),
+                            ("canal", "Responsable de un canal"),
+                            ("ficha", "Responsable de fichas"),
+                        ],
+                        max_length=12,
+                        verbose_name="vinculación al proceso GEL",
+                    ),
+                ),
+                (
+                    "empalme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="funcionarios", to="gelt.empalme"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'funcionario de la nueva administración',
-                'verbose_name_plural': 'funcionarios de la nueva administración',
-                'ordering': ['nombre'],
+                "verbose_name": "funcionario de la nueva administración",
+                "verbose_name_plural": "funcionarios de la nueva administración",
+                "ordering": ["nombre"],
             },
         ),
         migrations.CreateModel(
-            name='ResultadoCriterio',
+            name="ResultadoCriterio",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('resultado', models.CharField(choices=[('cumple', 'Cumple'), ('parcial', 'Parcial'), ('no_cumple', 'No cumple'), ('no_aplica', 'No aplica')], default='no_cumple', max_length=10, verbose_name='resultado')),
-                ('propuesta', models.CharField(blank=True, choices=[('cumple', 'Cumple'), ('parcial', 'Parcial'), ('no_cumple', 'No cumple'), ('no_aplica', 'No aplica')], editable=False, max_length=10, verbose_name='propuesta automática')),
-                ('evidencia_automatica', models.TextField(blank=True, editable=False, verbose_name='lo que verificó el portal')),
-                ('evidencia_enlace', portal.models.identidad.URLField(blank=True, verbose_name='enlace de evidencia')),
-                ('evidencia_archivo', models.FileField(blank=True, upload_to=portal.archivos.ruta_documento, validators=[portal.archivos.validar_documento], verbose_name='archivo de evidencia')),
-                ('notas', models.TextField(blank=True, verbose_name='notas')),
-                ('responsable', models.CharField(blank=True, max_length=150, verbose_name='responsable')),
-                ('criterio', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='resultados', to='gelt.criterio')),
-                ('evaluacion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='resultados', to='gelt.evaluacion')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "resultado",
+                    models.CharField(
+                        choices=[
+                            ("cumple", "Cumple"),
+                            ("parcial", "Parcial"),
+                            ("no_cumple", "No cumple"),
+                            ("no_aplica", "No aplica"),
+                        ],
+                        default="no_cumple",
+                        max_length=10,
+                        verbose_name="resultado",
+                    ),
+                ),
+                (
+                    "propuesta",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("cumple", "Cumple"),
+                            ("parcial", "Parcial"),
+                            ("no_cumple", "No cumple"),
+                            ("no_aplica", "No aplica"),
+                        ],
+                        editable=False,
+                        max_length=10,
+                        verbose_name="propuesta automática",
+                    ),
+                ),
+                (
+                    "evidencia_automatica",
+                    models.TextField(blank=True, editable=False, verbose_name="lo que verificó el portal"),
+                ),
+                ("evidencia_enlace", portal.models.identidad.URLField(blank=True, verbose_name="enlace de evidencia")),
+                (
+                    "evidencia_archivo",
+                    models.FileField(
+                        blank=True,
+                        upload_to=portal.archivos.ruta_documento,
+                        validators=[portal.archivos.validar_documento],
+                        verbose_name="archivo de evidencia",
+                    ),
+                ),
+                ("notas", models.TextField(blank=True, verbose_name="notas")),
+                ("responsable", models.CharField(blank=True, max_length=150, verbose_name="responsable")),
+                (
+                    "criterio",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="resultados", to="gelt.criterio"
+                    ),
+                ),
+                (
+                    "evaluacion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="resultados", to="gelt.evaluacion"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resultado por criterio',
-                'verbose_name_plural': 'resultados por criterio',
-                'ordering': ['criterio__fase__orden', 'criterio__orden'],
-                'constraints': [models.UniqueConstraint(fields=('evaluacion', 'criterio'), name='un_resultado_por_criterio')],
+                "verbose_name": "resultado por criterio",
+                "verbose_name_plural": "resultados por criterio",
+                "ordering": ["criterio__fase__orden", "criterio__orden"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("evaluacion", "criterio"), name="un_resultado_por_criterio")
+                ],
             },
         ),
     ]

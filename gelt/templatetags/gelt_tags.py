@@ -47,3 +47,22 @@ def etiqueta_estado(clave):
     from ..indicadores import ESTADOS
 
     return ESTADOS.get(clave, clave)
+
+
+@register.simple_tag
+def barra_avance(valor, meta, descripcion):
+    """A progress bar (SVG, no inline style) of ``valor`` % with the goal marked."""
+    ancho = 160
+    lleno = 0 if valor is None else max(0.0, min(100.0, float(valor))) * ancho / 100
+    marca = float(meta) * ancho / 100
+    texto = f"{descripcion}: {'sin datos' if valor is None else f'{float(valor):g} %'} de una meta de {meta} %"
+    return format_html(
+        '<svg class="avance" viewBox="0 0 {ancho} 14" width="{ancho}" height="14" role="img" aria-label="{texto}">'
+        '<rect width="{ancho}" height="14" class="avance__fondo"/>'
+        '<rect width="{lleno}" height="14" class="avance__valor"/>'
+        '<line x1="{marca}" x2="{marca}" y1="0" y2="14" class="avance__meta"/></svg>',
+        ancho=ancho,
+        lleno=round(lleno, 1),
+        marca=round(marca, 1),
+        texto=texto,
+    )

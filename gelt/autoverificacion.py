@@ -1,0 +1,231 @@
+"""The portal's self-check of GEL criteria: for every criterion it can verify by itself, a function proposes
+the status and says what evidence it found. The committee confirms or overrides the proposal.
+
+Each check answers ``(resultado, evidencia)`` from the public data only, through the query functions each
+app owns.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+import portal.metrics
+import servicios.metrics
+import tramites.metrics
+
+from .models import Plan, Resultado
+
+
+@dataclass(frozen=True)
+class Verificacion:
+    que_mira: str
+    funcion: object
+
+
+def _si(condicion, si, no, parcial=None):
+    if condicion is True:
+        return Resultado.CUMPLE, si
+    if parcial:
+        return Resultado.PARCIAL, parcial
+    return Resultado.NO_CUMPLE, no
+
+
+def _ruta(nombre):
+    try:
+        return reverse(nombre)
+    except NoReverseMatch:
+        return None
+
+
+def _institucional(clave, nombre):
+    publicada = portal.metrics.seccion_institucional_publicada("alcaldia", clave)
+    return _si(
+        publicada, f"{nombre} publicado en {_ruta('portal:alcaldia')}.", f"{nombre} sin publicar en /alcaldia/."
+    )
+
+
+def _mision_vision():
+    mision = portal.metrics.seccion_institucional_publicada("alcaldia", "mision")
+    vision = portal.metrics.seccion_institucional_publicada("alcaldia", "vision")
+    return _si(
+        mision and vision,
+        "Misión y visión publicadas en /alcaldia/.",
+        "Ni la misión ni la visión están publicadas.",
+        parcial="Solo una de las dos (misión o visión) está publicada." if mision or vision else None,
+    )
+
+
+def _directorio(clave, nombre):
+    cantidad = portal.metrics.directorio()[clave]
+    return _si(cantidad > 0, f"{cantidad} {nombre} en /directorio/.", f"El directorio no lista {nombre}.")
+
+
+def _noticias_del_mes():
+    inicio = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    cantidad = portal.metrics.noticias_publicadas_desde(inicio)
+    return _si(cantidad > 0, f"{cantidad} noticias publicadas este mes.", "Ninguna noticia publicada este mes.")
+
+
+def _eventos():
+    cantidad = portal.metrics.eventos_proximos()
+    return _si(cantidad > 0, f"{cantidad} eventos próximos en /eventos/.", "No hay eventos próximos publicados.")
+
+
+def _fichas(metricas, nombre):
+    datos = metricas.metricas()
+    if not datos.identificadas:
+        return Resultado.NO_CUMPLE, f"No hay {nombre} identificados en el portal."
+    evidencia = f"{datos.publicadas} de {datos.identificadas} {nombre} publicados ({datos.porcentaje_publicadas} %)."
+    return _si(
+        datos.publicadas == datos.identificadas, evidencia, evidencia, parcial=evidencia if datos.publicadas else None
+    )
+
+
+def _en_linea():
+    datos = tramites.metrics.metricas()
+    evidencia = f"{datos.automatizadas} trámites se hacen totalmente en línea."
+    return _si(datos.automatizadas > 0, evidencia, "Ningún trámite se hace totalmente en línea.")
+
+
+def _busqueda():
+    entradas = portal.metrics.entradas_de_busqueda()
+    return _si(entradas > 0, f"El buscador /buscar/ indexa {entradas} páginas.", "El índice de búsqueda está vacío.")
+
+
+def _rss():
+    cantidad = portal.metrics.noticias_publicadas_desde(timezone.now() - timezone.timedelta(days=365))
+    return _si(
+        cantidad > 0, f"/noticias/feed/ publica {cantidad} noticias del último año.", "El RSS de noticias está vacío."
+    )
+
+
+def _politica(slug, nombre):
+    publicada = portal.metrics.politica_publicada(slug)
+    return _si(publicada, f"{nombre} publicada en /politicas/{slug}/.", f"{nombre} sin publicar.")
+
+
+def _correo_notificaciones():
+    correo = portal.metrics.identidad().correo_notificaciones_judiciales
+    return _si(bool(correo), f"{correo} aparece en el pie de página.", "Falta el correo de notificaciones judiciales.")
+
+
+def _identidad_pie():
+    municipio = portal.metrics.identidad()
+    campos = {
+        "dirección": municipio.direccion,
+        "horario": municipio.horario_atencion,
+        "teléfono": municipio.telefono,
+        "correo institucional": municipio.correo_institucional,
+        "correo de notificaciones judiciales": municipio.correo_notificaciones_judiciales,
+    }
+    faltan = [nombre for nombre, valor in campos.items() if not valor]
+    return _si(
+        not faltan,
+        "El pie de página tiene dirección, horario, teléfono y correos.",
+        "Faltan en el pie de página: " + ", ".join(faltan) + ".",
+        parcial=("Faltan en el pie de página: " + ", ".join(faltan) + ".") if len(faltan) < len(campos) else None,
+    )
+
+
+def _contacto():
+    municipio = portal.metrics.identidad()
+    return _si(
+        bool(municipio.telefono and municipio.correo_institucional),
+        "Teléfono y correo institucional publicados en /atencion/.",
+        "Falta el teléfono o el correo institucional.",
+    )
+
+
+def _transparencia():
+    llenas, total = portal.metrics.subsecciones_de_transparencia()
+    evidencia = f"{llenas} de {total} subsecciones de Transparencia tienen información."
+    return _si(llenas == total, evidencia, evidencia, parcial=evidencia if llenas * 2 >= total else None)
+
+
+def _documentos(numero, nombre):
+    cantidad = portal.metrics.documentos_en_subseccion(numero)
+    return _si(
+        cantidad > 0, f"{cantidad} documentos en {numero} ({nombre}).", f"No hay documentos en {numero} ({nombre})."
+    )
+
+
+def _datos_abiertos():
+    publicadas = tramites.metrics.metricas().publicadas + servicios.metrics.metricas().publicadas
+    return _si(
+        publicadas > 0,
+        f"/datos/tramites.json y /datos/servicios.json publican {publicadas} fichas.",
+        "Los conjuntos de datos abiertos están vacíos.",
+    )
+
+
+def _comite_y_plan():
+    plan = Plan.objects.vigente()
+    return _si(plan is not None, f"Plan vigente: {plan}." if plan else "", "No hay un plan de acción vigente.")
+
+
+VERIFICACIONES = {
+    "organigrama": Verificacion(
+        "El organigrama publicado en la página de la alcaldía.", lambda: _institucional("organigrama", "Organigrama")
+    ),
+    "mision_vision": Verificacion("La misión y la visión publicadas en la página de la alcaldía.", _mision_vision),
+    "directorio_funcionarios": Verificacion(
+        "Servidores públicos en el directorio.", lambda: _directorio("funcionarios", "servidores públicos")
+    ),
+    "directorio_entidades": Verificacion("Entidades en el directorio.", lambda: _directorio("entidades", "entidades")),
+    "directorio_agremiaciones": Verificacion(
+        "Agremiaciones y asociaciones en el directorio.", lambda: _directorio("agremiaciones", "agremiaciones")
+    ),
+    "noticias_del_mes": Verificacion("Noticias publicadas en el mes en curso.", _noticias_del_mes),
+    "calendario_eventos": Verificacion("Eventos próximos en el calendario.", _eventos),
+    "tramites_publicados": Verificacion(
+        "Trámites identificados que están publicados.", lambda: _fichas(tramites.metrics, "trámites")
+    ),
+    "servicios_publicados": Verificacion(
+        "Servicios identificados que están publicados.", lambda: _fichas(servicios.metrics, "servicios")
+    ),
+    "tramites_en_linea": Verificacion("Trámites que se hacen totalmente en línea.", _en_linea),
+    "busqueda": Verificacion("El índice del buscador interno tiene contenido.", _busqueda),
+    "rss": Verificacion("El RSS de noticias tiene noticias del último año.", _rss),
+    "mapa_del_sitio": Verificacion(
+        "El mapa del sitio existe y está enlazado desde el pie de página.",
+        lambda: _si(
+            _ruta("portal:mapa_del_sitio") is not None, "Mapa del sitio en /mapa-del-sitio/ y /sitemap.xml.", ""
+        ),
+    ),
+    "politica_datos": Verificacion(
+        "La política de tratamiento de datos personales publicada.",
+        lambda: _politica("tratamiento-de-datos-personales", "Política de tratamiento de datos"),
+    ),
+    "terminos": Verificacion(
+        "Los términos y condiciones publicados.", lambda: _politica("terminos-y-condiciones", "Términos y condiciones")
+    ),
+    "accesibilidad": Verificacion(
+        "La política de accesibilidad publicada.", lambda: _politica("accesibilidad", "Política de accesibilidad")
+    ),
+    "correo_notificaciones": Verificacion(
+        "El correo de notificaciones judiciales en el pie de página.", _correo_notificaciones
+    ),
+    "identidad_pie": Verificacion("Los datos de la entidad en el pie de página.", _identidad_pie),
+    "contacto": Verificacion("Teléfono y correo de contacto publicados.", _contacto),
+    "transparencia": Verificacion("Subsecciones de Transparencia con información.", _transparencia),
+    "normatividad": Verificacion(
+        "Documentos en 2.1 Normativa de la entidad.", lambda: _documentos("2.1", "normativa")
+    ),
+    "presupuesto": Verificacion("Documentos en 4.1 Presupuesto.", lambda: _documentos("4.1", "presupuesto")),
+    "empalme_documento": Verificacion(
+        "Documento en 4.5 Informes de empalme.", lambda: _documentos("4.5", "informes de empalme")
+    ),
+    "datos_abiertos": Verificacion("Fichas publicadas en los conjuntos de datos abiertos.", _datos_abiertos),
+    "gov_co": Verificacion(
+        "La barra GOV.CO con enlace a www.gov.co en todas las páginas (plantilla base del portal).",
+        lambda: (Resultado.CUMPLE, "La plantilla base muestra la barra GOV.CO en todas las páginas."),
+    ),
+    "comite_y_plan": Verificacion("Un plan de acción GEL vigente registrado por el comité.", _comite_y_plan),
+}
+
+
+def verificar(clave):
+    """``(resultado, evidencia)`` for a check key, or None when the portal cannot check it (yet)."""
+    verificacion = VERIFICACIONES.get(clave)
+    return verificacion.funcion() if verificacion else None
