@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -192,6 +194,12 @@ class ResultadoInline(admin.TabularInline):
     model = ResultadoCriterio
     extra = 0
     can_delete = False
+    # 79 rows: keep each one compact so the table fits a laptop screen.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 14})},
+        models.URLField: {"widget": forms.URLInput(attrs={"size": 18})},
+    }
     fields = [
         "criterio",
         "propuesta_del_portal",
