@@ -4,7 +4,7 @@ from io import BytesIO
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import autoverificacion, indicadores, tablero
 from .acceso import comite_requerido
@@ -19,14 +19,14 @@ def _anio(request):
     return anio if 2000 <= anio <= 2100 else None
 
 
-@require_GET
+@require_safe
 @comite_requerido
 def inicio(request):
     datos = tablero.tablero(_anio(request))
     return render(request, "gelt/tablero.html", datos)
 
 
-@require_GET
+@require_safe
 @comite_requerido
 def indicador(request, pk):
     indicador = get_object_or_404(Indicador.objects.select_related("accion__plan"), pk=pk)
@@ -53,7 +53,7 @@ def _nombre_archivo(datos, extension):
     return f"tablero-gel-{datos['anio']}-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-@require_GET
+@require_safe
 @comite_requerido
 def exportar_csv(request):
     datos = tablero.tablero(_anio(request))
@@ -69,7 +69,7 @@ def exportar_csv(request):
     return respuesta
 
 
-@require_GET
+@require_safe
 @comite_requerido
 def exportar_xlsx(request):
     from openpyxl import Workbook
@@ -117,7 +117,7 @@ _ESTADO_DE_RESULTADO = {
 }
 
 
-@require_GET
+@require_safe
 @comite_requerido
 def autoverificacion_vista(request):
     filas = []

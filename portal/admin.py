@@ -96,6 +96,16 @@ class DependenciaAdmin(admin.ModelAdmin):
             return queryset
         return queryset.filter(pk__in=Dependencia.objects.de_usuario(request.user).values("pk"))
 
+    def get_readonly_fields(self, request, obj=None):
+        # Officials keep their contact data up to date; its name, address on the site and whether it is
+        # shown are the administrator's decision.
+        if roles.es_administrador(request.user):
+            return super().get_readonly_fields(request, obj)
+        return ["nombre", "slug", "tipo", "activa", "es_demo", "orden"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if roles.es_administrador(request.user) else {}
+
     def get_inlines(self, request, obj):
         # Who belongs to a dependencia is decided by the portal administrator, not by its own officials.
         if roles.es_administrador(request.user):

@@ -111,6 +111,12 @@ def ruta_documento(instance, filename):
     return _ruta_segura("documentos", filename, "documento")
 
 
+def ruta_archivo_publico(instance, filename):
+    """``upload_to`` for files that are public as soon as they are uploaded (ficha forms, institutional
+    documents), served by the web server like images; workflow documents stay in ``documentos/``."""
+    return _ruta_segura("archivos", filename, "archivo")
+
+
 def ruta_imagen(instance, filename):
     """``upload_to`` for images: the random prefix also keeps renditions of same-named images apart."""
     return _ruta_segura("imagenes", filename, "imagen")

@@ -1,10 +1,22 @@
 """What portal's own content contributes to search (registered from PortalConfig.ready)."""
 
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import busqueda
-from .models import Dependencia, Documento, Estado, Evento, Funcionario, Noticia, Politica, SeccionInstitucional
+from .models import (
+    Dependencia,
+    Documento,
+    Estado,
+    Evento,
+    Funcionario,
+    Noticia,
+    Politica,
+    SeccionInstitucional,
+    Usuario,
+)
 
 
 def datos_publicable(objeto, *, texto, fecha=None):
@@ -40,7 +52,7 @@ def _dependencia(d):
 
 
 def _funcionario(f):
-    if not f.en_directorio or (f.usuario_id and not f.usuario.is_active) or not f.dependencia.activa:
+    if not Funcionario.objects.en_directorio().filter(pk=f.pk).exists():
         return None
     return {
         "titulo": f.nombre_visible,
@@ -86,3 +98,22 @@ def registrar_fuentes():
         busqueda.Fuente("politicas", _("Políticas"), Politica, _politica, orden=90),
     ]:
         busqueda.registrar(fuente)
+    conectar_dependientes()
+
+
+def _reindexar_funcionarios(sender, instance, raw=False, **kwargs):
+    """A user deactivated or a dependencia renamed or hidden changes what the directory shows of its people."""
+    if raw:
+        return
+    filtro = {"usuario": instance} if isinstance(instance, Usuario) else {"dependencia": instance}
+
+    def reindexar():
+        for funcionario in Funcionario.objects.filter(**filtro).select_related("usuario", "dependencia"):
+            busqueda.indexar(funcionario)
+
+    transaction.on_commit(reindexar)
+
+
+def conectar_dependientes():
+    post_save.connect(_reindexar_funcionarios, sender=Usuario, dispatch_uid="busqueda-funcionarios-de-usuario")
+    post_save.connect(_reindexar_funcionarios, sender=Dependencia, dispatch_uid="busqueda-funcionarios-de-dependencia")

@@ -76,15 +76,9 @@ def seccion_institucional_publicada(pagina, clave):
 
 def directorio():
     """How many officials, entities and associations the public directory lists."""
-    from django.db.models import Q
-
     from .models import EntidadDirectorio, Funcionario
 
-    funcionarios = (
-        Funcionario.objects.filter(en_directorio=True, dependencia__activa=True)
-        .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
-        .count()
-    )
+    funcionarios = Funcionario.objects.en_directorio().count()
     entidades = EntidadDirectorio.objects.filter(tipo=EntidadDirectorio.Tipo.ENTIDAD).count()
     agremiaciones = EntidadDirectorio.objects.filter(tipo=EntidadDirectorio.Tipo.AGREMIACION).count()
     return {"funcionarios": funcionarios, "entidades": entidades, "agremiaciones": agremiaciones}

@@ -4,6 +4,7 @@ content (on a dependencia's page, on the home page) without importing them."""
 _por_dependencia = []
 _accesos_inicio = []
 _mapa = []
+_modelos_de_ficha = {}
 
 
 def registrar_contenido_de_dependencia(proveedor):
@@ -41,3 +42,12 @@ def sitemaps():
     mapas = {e["clave"]: e["sitemap"] for e in _mapa if e["sitemap"] is not None}
     mapas["secciones"] = RutasSitemap([e["ruta"] for e in _mapa if e["ruta"]])
     return mapas
+
+
+def registrar_modelo_de_ficha(modelo):
+    """A concrete ficha model (Tramite, Servicio), by its model name, for commands that take ``--tipo``."""
+    _modelos_de_ficha[modelo._meta.model_name] = modelo
+
+
+def modelos_de_ficha():
+    return dict(_modelos_de_ficha)

@@ -98,6 +98,11 @@ def publicable_cambiar_estado(*, objeto, usuario, transicion):
             )
         if objeto.publicar_desde is None:
             objeto.publicar_desde = timezone.now()
+        if objeto.publicar_hasta is not None and objeto.publicar_hasta <= max(objeto.publicar_desde, timezone.now()):
+            raise ValidationError(
+                _("No se puede publicar «%(objeto)s»: su fecha de fin ya pasó. Cámbiela o bórrela.")
+                % {"objeto": objeto}
+            )
     objeto.estado = paso.hacia
     objeto.modificado_por = usuario
     if paso.hacia == Estado.PUBLICADO:

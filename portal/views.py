@@ -2,14 +2,14 @@ from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from tablon_portal import __version__
 
@@ -50,7 +50,7 @@ def _noticias_publicas():
     return Noticia.objects.vigentes().select_related("dependencia").prefetch_related("categorias")
 
 
-@require_GET
+@require_safe
 def inicio(request):
     noticias = list(_noticias_publicas().order_by("-destacada", "-publicar_desde")[:4])
     return render(
@@ -66,7 +66,7 @@ def inicio(request):
     )
 
 
-@require_GET
+@require_safe
 def noticias(request):
     categorias = list(Categoria.objects.filter(noticias__in=Noticia.objects.vigentes()).distinct())
     categoria = next((c for c in categorias if c.slug == request.GET.get("categoria")), None)
@@ -81,19 +81,19 @@ def noticias(request):
     )
 
 
-@require_GET
+@require_safe
 def noticia(request, slug):
     noticia = get_object_or_404(_noticias_publicas(), slug=slug)
     relacionadas = _noticias_publicas().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
     return render(request, "portal/noticia.html", {"noticia": noticia, "relacionadas": relacionadas})
 
 
-@require_GET
+@require_safe
 def eventos(request):
     return render(request, "portal/eventos.html", {"eventos": Evento.objects.proximos().select_related("dependencia")})
 
 
-@require_GET
+@require_safe
 def evento(request, slug):
     evento = get_object_or_404(Evento.objects.vigentes().select_related("dependencia"), slug=slug)
     return render(request, "portal/evento.html", {"evento": evento})
@@ -112,18 +112,18 @@ def _respuesta_ics(request, eventos, nombre_archivo):
     return respuesta
 
 
-@require_GET
+@require_safe
 def eventos_ics(request):
     return _respuesta_ics(request, Evento.objects.proximos(), "eventos.ics")
 
 
-@require_GET
+@require_safe
 def evento_ics(request, slug):
     evento = get_object_or_404(Evento.objects.vigentes(), slug=slug)
     return _respuesta_ics(request, [evento], f"{evento.slug}.ics")
 
 
-@require_GET
+@require_safe
 def documento(request, pk):
     """Serve a published document; drafts and expired ones do not exist for the public."""
     documento = get_object_or_404(Documento.objects.vigentes(), pk=pk)
@@ -138,7 +138,7 @@ def documento(request, pk):
     return respuesta
 
 
-@require_GET
+@require_safe
 def transparencia(request):
     vigentes = Count("documentos", filter=q_vigente(prefijo="documentos__"))
     secciones = SeccionTransparencia.objects.prefetch_related(
@@ -152,7 +152,7 @@ def transparencia(request):
     return render(request, "portal/transparencia.html", {"secciones": secciones})
 
 
-@require_GET
+@require_safe
 def subseccion_transparencia(request, slug):
     subseccion = get_object_or_404(SubseccionTransparencia.objects.select_related("seccion"), slug=slug)
     documentos = subseccion.documentos.vigentes().order_by("-publicar_desde").select_related("dependencia")
@@ -161,7 +161,7 @@ def subseccion_transparencia(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def institucional(request, pagina):
     secciones = SeccionInstitucional.objects.filter(pagina=pagina)
     titulo = SeccionInstitucional.Pagina(pagina).label
@@ -171,11 +171,10 @@ def institucional(request, pagina):
     return render(request, "portal/institucional.html", contexto)
 
 
-@require_GET
+@require_safe
 def directorio(request):
     funcionarios = (
-        Funcionario.objects.filter(en_directorio=True, dependencia__activa=True)
-        .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
+        Funcionario.objects.en_directorio()
         .select_related("usuario", "dependencia")
         .order_by("dependencia__tipo", "dependencia__orden", "dependencia__nombre", "orden", "nombre")
     )
@@ -191,25 +190,21 @@ def directorio(request):
     )
 
 
-@require_GET
+@require_safe
 def atencion(request):
     dependencias = Dependencia.objects.activas()
     return render(request, "portal/atencion.html", {"dependencias": dependencias})
 
 
-@require_GET
+@require_safe
 def seccion(request, seccion):
     return render(request, "portal/seccion.html", {"seccion": SECCIONES[seccion]})
 
 
-@require_GET
+@require_safe
 def dependencia(request, slug):
     dependencia = get_object_or_404(Dependencia.objects.activas(), slug=slug)
-    funcionarios = (
-        dependencia.funcionarios.filter(en_directorio=True)
-        .filter(Q(usuario__isnull=True) | Q(usuario__is_active=True))
-        .select_related("usuario")
-    )
+    funcionarios = dependencia.funcionarios.en_directorio().select_related("usuario")
     return render(
         request,
         "portal/dependencia.html",
@@ -221,7 +216,7 @@ def dependencia(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def politica(request, slug):
     politica = get_object_or_404(Politica.objects.publicadas(), slug=slug)
     return render(request, "portal/politica.html", {"politica": politica})
@@ -230,7 +225,7 @@ def politica(request, slug):
 RESULTADOS_POR_PAGINA = 10
 
 
-@require_GET
+@require_safe
 def buscar(request):
     consulta = busqueda.limpiar_consulta(request.GET.get("q", ""))
     etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
@@ -277,7 +272,7 @@ def buscar(request):
     )
 
 
-@require_GET
+@require_safe
 def mapa_del_sitio(request):
     dependencias = [
         {"etiqueta": d.nombre, "url": d.get_absolute_url()}
@@ -297,7 +292,7 @@ def mapa_del_sitio(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def salud(request):
     """Health check for load balancers: is the database reachable? JSON, 200 or 503."""
     try:
@@ -314,7 +309,7 @@ def salud(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lineas = [
         "User-agent: *",

@@ -1,5 +1,5 @@
 from django.urls import path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from portal.fichas import datos_abiertos
 from portal.fichas.views import vistas
@@ -11,12 +11,12 @@ app_name = "tramites"
 catalogo, detalle = vistas(Tramite)
 
 
-@require_GET
+@require_safe
 def datos_json(request):
     return datos_abiertos.respuesta_json(request, modelo=Tramite)
 
 
-@require_GET
+@require_safe
 def datos_csv(request):
     return datos_abiertos.respuesta_csv(request, modelo=Tramite)
 

@@ -31,6 +31,7 @@ def registrar_app_de_fichas(modelo, *, titulo_inicio=None, orden_busqueda=10):
         return {"titulo": str(modelo._meta.verbose_name_plural).capitalize(), "items": list(fichas)}
 
     registro.registrar_contenido_de_dependencia(de_dependencia)
+    registro.registrar_modelo_de_ficha(modelo)
     registro.registrar_en_mapa(
         clave=modelo._meta.app_label,
         etiqueta=str(modelo._meta.verbose_name_plural).capitalize(),

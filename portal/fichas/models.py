@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..archivos import ruta_documento, validar_documento
+from ..archivos import ruta_archivo_publico, validar_documento
 from ..models import SituacionDeVida, URLField
 from ..models.publicacion import Publicable, PublicableQuerySet
 
@@ -266,7 +266,9 @@ class Norma(models.Model):
 
 class Formulario(models.Model):
     nombre = models.CharField(_("nombre"), max_length=200)
-    archivo = models.FileField(_("archivo"), upload_to=ruta_documento, validators=[validar_documento], blank=True)
+    archivo = models.FileField(
+        _("archivo"), upload_to=ruta_archivo_publico, validators=[validar_documento], blank=True
+    )
     url = URLField(_("o enlace"), blank=True)
 
     class Meta:

@@ -7,8 +7,9 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from ..busqueda import limpiar_consulta
 from ..models import Dependencia, Municipio, SituacionDeVida
 from .models import Canal, TipoCosto
 
@@ -18,7 +19,7 @@ _ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 class FiltroCatalogo(forms.Form):
-    q = forms.CharField(label=_("Buscar"), required=False, max_length=200)
+    q = forms.CharField(label=_("Buscar"), required=False)
     dependencia = forms.ModelChoiceField(
         label=_("Dependencia"),
         queryset=Dependencia.objects.none(),
@@ -54,11 +55,17 @@ class FiltroCatalogo(forms.Form):
         self.fields["dependencia"].queryset = dependencias
         self.fields["situacion"].queryset = situaciones
 
+    def clean_q(self):
+        return limpiar_consulta(self.cleaned_data["q"])
+
     def filtrar(self, fichas):
-        if not self.is_valid():
+        # Each valid filter applies; an invalid one (an old bookmark, a tampered link) is ignored and the
+        # page says so (``self.errors``) instead of silently showing everything.
+        if not self.is_bound:
             return fichas
-        datos = self.cleaned_data
-        if consulta := " ".join(datos["q"].split()):
+        self.is_valid()
+        datos = {campo: self.cleaned_data.get(campo) for campo in self.fields}
+        if consulta := datos["q"]:
             texto = Q()
             for campo in ("nombre", "nombre_estandarizado", "tambien_conocido_como", "proposito"):
                 texto |= Q(**{f"{campo}__icontains": consulta})
@@ -103,6 +110,7 @@ def catalogo(request, *, modelo):
             "pagina": pagina,
             "parametros": parametros.urlencode(),
             "filtrado": any(v for k, v in request.GET.items() if k != "pagina"),
+            "ignorados": [str(campo.label) for campo in formulario if campo.errors],
         },
     )
 
@@ -163,11 +171,11 @@ def _json_ld(request, ficha):
 def vistas(modelo):
     """The two views bound to a concrete ficha model, for an app's urls.py."""
 
-    @require_GET
+    @require_safe
     def vista_catalogo(request):
         return catalogo(request, modelo=modelo)
 
-    @require_GET
+    @require_safe
     def vista_detalle(request, slug):
         return detalle(request, slug, modelo=modelo)
 

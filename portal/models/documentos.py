@@ -51,7 +51,7 @@ class Documento(Publicable):
         return self.titulo
 
     def save(self, *args, **kwargs):
-        if self.archivo:
+        if self.archivo and not self.archivo._committed:  # a new upload: size known without touching storage
             self.tamano = self.archivo.size
         super().save(*args, **kwargs)
 

@@ -221,6 +221,14 @@ class Dependencia(models.Model):
         return reverse("portal:dependencia", kwargs={"slug": self.slug})
 
 
+class FuncionarioQuerySet(models.QuerySet):
+    def en_directorio(self):
+        """Who the public directory lists: marked for it, in an active dependencia, with an active account if any."""
+        return self.filter(en_directorio=True, dependencia__activa=True).filter(
+            models.Q(usuario__isnull=True) | models.Q(usuario__is_active=True)
+        )
+
+
 class Funcionario(models.Model):
     """An official's place in a dependencia: a user may belong to several, each with its cargo."""
 
@@ -246,6 +254,8 @@ class Funcionario(models.Model):
         _("publicar en el directorio"), default=True, help_text=_("Directorio de servidores públicos (1.5).")
     )
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    objects = FuncionarioQuerySet.as_manager()
 
     class Meta:
         ordering = ["dependencia", "orden", "nombre", "usuario__last_name"]

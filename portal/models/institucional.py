@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..archivos import ruta_documento, validar_documento
+from ..archivos import ruta_archivo_publico, validar_documento
 from .identidad import URLField
 from .noticias import ConImagenMixin
 from .texto import TextoEnriquecido
@@ -20,7 +20,7 @@ class SeccionInstitucional(ConImagenMixin, models.Model):
     contenido = TextoEnriquecido(_("contenido"), blank=True)
     documento = models.FileField(
         _("documento"),
-        upload_to=ruta_documento,
+        upload_to=ruta_archivo_publico,
         validators=[validar_documento],
         blank=True,
         help_text=_("Opcional: por ejemplo el organigrama o el plan de desarrollo en PDF."),

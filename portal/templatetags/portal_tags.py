@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
 
 from ..navegacion import MENU_PRINCIPAL
 
@@ -50,3 +51,15 @@ def fecha(valor, formato="DATE_FORMAT"):
 @register.filter
 def verbose_name(objeto):
     return objeto._meta.verbose_name
+
+
+@register.filter
+def hora(valor):
+    """A time as Colombians write it: «9:00 a. m.», «2:30 p. m.», «12:00 m.» at noon."""
+    if not valor:
+        return ""
+    valor = timezone.localtime(valor) if hasattr(valor, "tzinfo") and valor.tzinfo else valor
+    if valor.hour == 12 and valor.minute == 0:
+        return "12:00 m."
+    sufijo = "a. m." if valor.hour < 12 else "p. m."
+    return f"{(valor.hour % 12) or 12}:{valor.minute:02d} {sufijo}"

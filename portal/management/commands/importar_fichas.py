@@ -8,14 +8,11 @@ Excel") or from ``portal.fichas.importacion.plantilla_xlsx``.
     python manage.py importar_fichas FILE --tipo tramite|servicio [--usuario USERNAME] [--dry-run]
 """
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from portal import registro
 from portal.fichas import importacion
-
-# portal does not import the apps above it: the concrete models are looked up by name.
-MODELOS = {"tramite": ("tramites", "Tramite"), "servicio": ("servicios", "Servicio")}
 
 
 class Command(BaseCommand):
@@ -23,14 +20,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archivo", help="Ruta del archivo CSV o .xlsx.")
-        parser.add_argument("--tipo", required=True, choices=sorted(MODELOS), help="Qué se importa.")
+        # The ficha apps register their model (tramite, servicio) from their AppConfig.ready().
+        parser.add_argument(
+            "--tipo", required=True, choices=sorted(registro.modelos_de_ficha()), help="Qué se importa."
+        )
         parser.add_argument(
             "--usuario", help="Nombre de usuario que queda como autor de los cambios (y cuyos permisos se aplican)."
         )
         parser.add_argument("--dry-run", action="store_true", help="Valida y muestra lo que haría, sin guardar nada.")
 
     def handle(self, *args, archivo, tipo, usuario=None, dry_run=False, verbosity=1, **options):
-        modelo = apps.get_model(*MODELOS[tipo])
+        modelo = registro.modelos_de_ficha()[tipo]
         autor = None
         if usuario:
             try:
