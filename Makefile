@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test install lint format migrate demo clean
+.PHONY: run test install herramientas-navegador lint format migrate demo clean
 
 run: install ## Set up everything (venv, packages, database, demo content, static files) and serve the portal
 	$(BIN)/python manage.py migrate --noinput
@@ -16,12 +16,22 @@ run: install ## Set up everything (venv, packages, database, demo content, stati
 	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal en http://$(HOST):$(PORT)/  (Ctrl+C para detenerlo)"
-	exec $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	exec $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 
-test: install ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
+test: install herramientas-navegador ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
 	$(BIN)/pytest
 
 install: $(VENV)/.instalado .env
+
+# axe-core for the browser tests, from the npm registry (never a CDN). Without npm those tests are skipped.
+AXE := tests/navegador/node_modules/axe-core/axe.min.js
+herramientas-navegador: $(AXE)
+
+$(AXE): tests/navegador/package.json tests/navegador/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd tests/navegador && npm ci --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js; \
+	else echo "npm no está instalado: las pruebas en el navegador se omitirán."; fi
 
 $(VENV)/.instalado: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Se necesita Python 3.11 o posterior.")'
@@ -48,4 +58,4 @@ demo: install
 	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tests/navegador/node_modules artefactos

@@ -10,6 +10,13 @@ class GeltConfig(AppConfig):
     def ready(self):
         from portal.demo import registrar
 
-        from .demo import cargar_gelt
+        from .demo import cargar_encuestas, cargar_gelt
 
         registrar(cargar_gelt, orden=40)
+        registrar(cargar_encuestas, orden=45)
+
+        from portal import registro
+
+        from .encuesta import bloque_de_participacion
+
+        registro.registrar_participacion(bloque_de_participacion)

@@ -14,6 +14,7 @@ import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
+from . import encuesta
 from .models import Plan, Resultado
 
 
@@ -222,6 +223,10 @@ VERIFICACIONES = {
         lambda: (Resultado.CUMPLE, "La plantilla base muestra la barra GOV.CO en todas las páginas."),
     ),
     "comite_y_plan": Verificacion("Un plan de acción GEL vigente registrado por el comité.", _comite_y_plan),
+    "encuesta": Verificacion(
+        "Una encuesta sobre el portal abierta este año con respuestas de la ciudadanía.",
+        lambda: encuesta.autoverificacion(),
+    ),
 }
 
 

@@ -22,7 +22,7 @@ import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
-from . import services
+from . import encuesta, services
 from .models import Indicador
 
 CUMPLIDO, EN_CURSO, EN_RIESGO, SIN_DATOS = "cumplido", "en_curso", "en_riesgo", "sin_datos"
@@ -329,6 +329,46 @@ FUENTES["empalme_vinculados"] = Fuente(
     _("Funcionarios de la nueva administración vinculados al proceso GEL ÷ funcionarios registrados × 100."),
     _empalme,
     _detalle_empalme,
+)
+
+FUENTES["encuesta_anual"] = Fuente(
+    _("Encuestas realizadas"),
+    _("Encuestas sobre el portal abiertas en el año que recibieron al menos una respuesta."),
+    encuesta.valor_indicador,
+    encuesta.detalle_indicador,
+)
+
+
+def _visitas(p):
+    variacion = portal.metrics.variacion_semestral(p.inicio)
+    return None if variacion is None else Decimal(str(variacion))
+
+
+def _detalle_visitas(p):
+    filas = [
+        {
+            "celdas": [
+                f"{'1.er' if f['semestre'] == 1 else '2.º'} semestre {f['anio']}",
+                f["visitantes"],
+                f["vistas"],
+                "—" if f["variacion"] is None else f"{f['variacion']:+.1f} %".replace(".", ","),
+            ],
+            "url": "",
+        }
+        for f in portal.metrics.historial_semestral(6)
+    ]
+    return {
+        "titulo": _("Visitas por semestre"),
+        "columnas": ("Semestre", "Visitantes (suma diaria)", "Páginas vistas", "Variación"),
+        "filas": filas,
+    }
+
+
+FUENTES["visitas_semestre"] = Fuente(
+    _("Variación de visitas"),
+    _("Visitantes únicos diarios del semestre frente al semestre anterior, en porcentaje (sin cookies)."),
+    _visitas,
+    _detalle_visitas,
 )
 
 

@@ -10,7 +10,7 @@ import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
-from . import canales, indicadores, services
+from . import canales, encuesta, indicadores, services
 from .models import EntidadAliada, Indicador, Instantanea, Plan
 
 PUNTOS_DE_TENDENCIA = 12
@@ -64,6 +64,8 @@ def tablero(anio=None):
         "entidades": _entidades(anio or hoy.year),
         "entregas": services.entregas_del_semestre(hoy if not anio or anio == hoy.year else date(anio, 12, 31)),
         "empalme": _empalme(),
+        "encuesta": encuesta.estado_del_anio(anio or hoy.year),
+        "visitas": _visitas(anio or hoy.year, hoy),
         "fichas_por_revisar": [
             *tramites.metrics.revision_pendiente(dias=30),
             *servicios.metrics.revision_pendiente(dias=30),
@@ -82,6 +84,19 @@ def _entidades(anio):
             for clave, etiqueta in EntidadAliada.Nivel.choices
         ],
         "de_interes": services.entidades_de_interes(),
+    }
+
+
+def _visitas(anio, hoy):
+    """Visits of the year for the dashboard: per month, top pages, referrers, campaigns, devices."""
+    desde, hasta = date(anio, 1, 1), min(date(anio + 1, 1, 1), hoy + timezone.timedelta(days=1))
+    return {
+        "por_mes": portal.metrics.visitas_por_mes(anio),
+        "paginas": portal.metrics.paginas_mas_vistas(desde, hasta, 10),
+        "referentes": portal.metrics.referentes(desde, hasta, 8),
+        "campanas": portal.metrics.campanas(desde, hasta, 8),
+        "dispositivos": portal.metrics.dispositivos(desde, hasta),
+        "semestres": portal.metrics.historial_semestral(2, hoy),
     }
 
 

@@ -300,3 +300,6 @@ class ConsultaBusquedaAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+from . import admin_visitas  # noqa: E402, F401

@@ -133,3 +133,226 @@ def dependencias_activas():
     from .models import Dependencia
 
     return list(Dependencia.objects.activas().only("nombre", "slug", "tipo"))
+
+
+# --- Visits (counted by ``portal.visitas``): page views and unique visitors, no personal data ------------------
+# ``desde`` and ``hasta`` are dates (aware datetimes are read as Bogotá dates); ``hasta`` is excluded, as in the
+# committee's periods. "visitantes" over more than one day is the sum of each day's unique visitors: the
+# anonymous daily code changes every day on purpose, so one person who comes back on two days counts twice.
+# Arrivals through a short link ``/c/<código>/`` are not page views: they count only in ``campanas()``.
+
+MAXIMO_DIAS_DE_VISITAS = 800  # longest range of a daily series (bounded queries and responses)
+
+
+def _dia(valor):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    if isinstance(valor, datetime):
+        return timezone.localdate(valor) if timezone.is_aware(valor) else valor.date()
+    return valor
+
+
+def _rango_de_dias(desde, hasta, *, maximo=None):
+    desde, hasta = _dia(desde), _dia(hasta)
+    if maximo is not None and (hasta - desde).days > maximo:
+        raise ValueError(f"El periodo de visitas no puede pasar de {MAXIMO_DIAS_DE_VISITAS} días.")
+    return desde, hasta
+
+
+def _vistas_de_paginas(desde, hasta):
+    from .models import VisitaDiaria
+    from .models.visitas import PREFIJO_CAMPANAS
+
+    return (
+        VisitaDiaria.objects.filter(dia__gte=desde, dia__lt=hasta)
+        .exclude(ruta__startswith=PREFIJO_CAMPANAS)
+        .order_by()
+    )
+
+
+def visitas(desde, hasta):
+    """Page views and unique visitors in [desde, hasta), with the daily series (every day, zeros included).
+
+    ``{"vistas": int, "visitantes": int, "por_dia": [{"dia": date, "vistas": int, "visitantes": int}]}``
+    """
+    from django.db.models import Count, Sum
+    from django.utils import timezone
+
+    from .models import VisitanteDiario
+
+    desde, hasta = _rango_de_dias(desde, hasta, maximo=MAXIMO_DIAS_DE_VISITAS)
+    vistas = dict(_vistas_de_paginas(desde, hasta).values("dia").annotate(n=Sum("vistas")).values_list("dia", "n"))
+    visitantes = dict(
+        VisitanteDiario.objects.filter(dia__gte=desde, dia__lt=hasta)
+        .order_by()
+        .values("dia")
+        .annotate(n=Count("pk"))
+        .values_list("dia", "n")
+    )
+    por_dia = [
+        {"dia": dia, "vistas": vistas.get(dia, 0), "visitantes": visitantes.get(dia, 0)}
+        for dia in (desde + timezone.timedelta(days=i) for i in range(max((hasta - desde).days, 0)))
+    ]
+    return {
+        "vistas": sum(vistas.values()),
+        "visitantes": sum(visitantes.values()),
+        "por_dia": por_dia,
+    }
+
+
+def visitas_por_mes(anio):
+    """The twelve months of ``anio``: ``[{"mes": date (day 1), "vistas", "visitantes"}]``."""
+    from datetime import date
+
+    meses = {m: {"mes": date(anio, m, 1), "vistas": 0, "visitantes": 0} for m in range(1, 13)}
+    for fila in visitas(date(anio, 1, 1), date(anio + 1, 1, 1))["por_dia"]:
+        meses[fila["dia"].month]["vistas"] += fila["vistas"]
+        meses[fila["dia"].month]["visitantes"] += fila["visitantes"]
+    return list(meses.values())
+
+
+def _semestre(anio, semestre):
+    from datetime import date
+
+    if semestre not in (1, 2):
+        raise ValueError("El semestre es 1 o 2.")
+    return (date(anio, 1, 1), date(anio, 7, 1)) if semestre == 1 else (date(anio, 7, 1), date(anio + 1, 1, 1))
+
+
+def visitas_por_semestre(anio, semestre):
+    """``{"anio", "semestre", "desde", "hasta", "vistas", "visitantes", "por_mes": [six months]}``."""
+    desde, hasta = _semestre(anio, semestre)
+    meses = visitas_por_mes(anio)[desde.month - 1 : desde.month + 5]
+    return {
+        "anio": anio,
+        "semestre": semestre,
+        "desde": desde,
+        "hasta": hasta,
+        "vistas": sum(m["vistas"] for m in meses),
+        "visitantes": sum(m["visitantes"] for m in meses),
+        "por_mes": meses,
+    }
+
+
+def _visitantes_entre(desde, hasta):
+    from .models import VisitanteDiario
+
+    return VisitanteDiario.objects.filter(dia__gte=desde, dia__lt=hasta).count()
+
+
+def variacion_semestral(fecha):
+    """% change of the unique visitors of the semester containing ``fecha`` against the previous semester.
+
+    Rounded to one decimal; None when either semester has no visitors. A semester still running is compared
+    as it is so far: read it when the semester closes (the committee's semiannual measurement).
+    """
+    fecha = _dia(fecha)
+    semestre = 1 if fecha.month <= 6 else 2
+    actual = _visitantes_entre(*_semestre(fecha.year, semestre))
+    anterior = _visitantes_entre(*(_semestre(fecha.year - 1, 2) if semestre == 1 else _semestre(fecha.year, 1)))
+    if not actual or not anterior:
+        return None
+    return round((actual - anterior) * 100 / anterior, 1)
+
+
+def historial_semestral(cantidad=6, hoy=None):
+    """The last ``cantidad`` semesters up to today's, oldest first, with their visits and the % change.
+
+    ``[{"anio", "semestre", "vistas", "visitantes", "variacion"}]`` (at most 20 semesters).
+    """
+    from django.utils import timezone
+
+    hoy = _dia(hoy or timezone.localdate())
+    anio, semestre = hoy.year, 1 if hoy.month <= 6 else 2
+    periodos = []
+    for _i in range(min(cantidad, 20)):
+        periodos.insert(0, (anio, semestre))
+        anio, semestre = (anio - 1, 2) if semestre == 1 else (anio, 1)
+    filas = []
+    for anio, semestre in periodos:
+        desde, hasta = _semestre(anio, semestre)
+        datos = visitas(desde, hasta)
+        filas.append(
+            {
+                "anio": anio,
+                "semestre": semestre,
+                "vistas": datos["vistas"],
+                "visitantes": datos["visitantes"],
+                "variacion": variacion_semestral(desde),
+            }
+        )
+    return filas
+
+
+def paginas_mas_vistas(desde, hasta, n=10):
+    """``[{"ruta", "vistas"}]``: the ``n`` (at most 100) most viewed pages in [desde, hasta)."""
+    from django.db.models import Sum
+
+    desde, hasta = _rango_de_dias(desde, hasta)
+    filas = _vistas_de_paginas(desde, hasta).values("ruta").annotate(vistas=Sum("vistas"))
+    return list(filas.order_by("-vistas", "ruta")[: min(n, 100)])
+
+
+def referentes(desde, hasta, n=10):
+    """``[{"referente", "vistas"}]``: the ``n`` (at most 100) sites people came from (direct visits left out)."""
+    from django.db.models import Sum
+
+    desde, hasta = _rango_de_dias(desde, hasta)
+    filas = _vistas_de_paginas(desde, hasta).exclude(referente="").values("referente").annotate(vistas=Sum("vistas"))
+    return list(filas.order_by("-vistas", "referente")[: min(n, 100)])
+
+
+def campanas(desde, hasta, n=10):
+    """``[{"codigo", "nombre", "medio", "llegadas"}]``: arrivals per campaign (short link followed, or a page
+    opened with ``?utm_campaign=<código>``), the ``n`` (at most 100) with most arrivals first."""
+    from django.db.models import Sum
+
+    from .models import Campana, VisitaDiaria
+
+    desde, hasta = _rango_de_dias(desde, hasta)
+    filas = list(
+        VisitaDiaria.objects.filter(dia__gte=desde, dia__lt=hasta)
+        .exclude(campana="")
+        .order_by()
+        .values("campana")
+        .annotate(llegadas=Sum("vistas"))
+        .order_by("-llegadas", "campana")[: min(n, 100)]
+    )
+    nombres = {c.codigo: c for c in Campana.objects.filter(codigo__in=[f["campana"] for f in filas])}
+    return [
+        {
+            "codigo": fila["campana"],
+            "nombre": nombres[fila["campana"]].nombre if fila["campana"] in nombres else fila["campana"],
+            "medio": nombres[fila["campana"]].get_medio_display() if fila["campana"] in nombres else "",
+            "llegadas": fila["llegadas"],
+        }
+        for fila in filas
+    ]
+
+
+def dispositivos(desde, hasta):
+    """``[{"dispositivo", "etiqueta", "vistas", "porcentaje"}]`` for phone, tablet and computer (always the three;
+    ``porcentaje`` is None when there are no views)."""
+    from django.db.models import Sum
+
+    from .models import Dispositivo
+
+    desde, hasta = _rango_de_dias(desde, hasta)
+    vistas = dict(
+        _vistas_de_paginas(desde, hasta)
+        .values("dispositivo")
+        .annotate(n=Sum("vistas"))
+        .values_list("dispositivo", "n")
+    )
+    total = sum(vistas.values())
+    return [
+        {
+            "dispositivo": clase.value,
+            "etiqueta": clase.label,
+            "vistas": vistas.get(clase.value, 0),
+            "porcentaje": round(vistas.get(clase.value, 0) * 100 / total, 1) if total else None,
+        }
+        for clase in Dispositivo
+    ]

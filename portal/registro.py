@@ -5,6 +5,7 @@ _por_dependencia = []
 _accesos_inicio = []
 _mapa = []
 _modelos_de_ficha = {}
+_participacion = []
 
 
 def registrar_contenido_de_dependencia(proveedor):
@@ -51,3 +52,12 @@ def registrar_modelo_de_ficha(modelo):
 
 def modelos_de_ficha():
     return dict(_modelos_de_ficha)
+
+
+def registrar_participacion(proveedor):
+    """``proveedor()`` returns ``{"titulo", "texto", "url", "enlace"}`` (or None) for the Participa page."""
+    _participacion.append(proveedor)
+
+
+def bloques_de_participacion():
+    return [bloque for bloque in (p() for p in _participacion) if bloque]

@@ -7,7 +7,6 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -31,17 +30,6 @@ from .models import (
 )
 from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
-
-# The sections of the main menu whose content arrives with later work: the page says so plainly.
-SECCIONES = {
-    "participa": {
-        "titulo": _("Participa"),
-        "intro": _(
-            "Espacios para que la ciudadanía opine y participe en las decisiones del municipio: consultas, "
-            "rendición de cuentas, control social y la encuesta anual sobre este portal."
-        ),
-    },
-}
 
 NOTICIAS_POR_PAGINA = 10
 
@@ -197,8 +185,16 @@ def atencion(request):
 
 
 @require_safe
-def seccion(request, seccion):
-    return render(request, "portal/seccion.html", {"seccion": SECCIONES[seccion]})
+def participa(request):
+    """The "Participa" section: what the apps offer for participation (the survey…) and the norm's 6.x."""
+    subsecciones = SubseccionTransparencia.objects.filter(seccion__numero=6).only(
+        "numero", "titulo", "slug", "descripcion"
+    )
+    return render(
+        request,
+        "portal/participa.html",
+        {"bloques": registro.bloques_de_participacion(), "subsecciones": subsecciones},
+    )
 
 
 @require_safe

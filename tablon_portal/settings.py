@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views counted in the cache and written in batches: no cookie, no IP or browser stored.
+    "portal.visitas.ContadorDeVisitas",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,6 +131,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests use a file, not memory: the browser tests' live server answers from other threads, which must
+    # have connections of their own (a shared in-memory connection loses data between threads).
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"pruebas-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):
@@ -188,6 +194,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Behind a reverse proxy that terminates HTTPS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+# How many reverse proxies in front of gunicorn add X-Forwarded-For (1 behind the README's nginx): the visit
+# counter reads the client address from there to tell daily visitors apart, and never stores it.
+VISITAS_PROXIES_DE_CONFIANZA = int(env("VISITAS_PROXIES_DE_CONFIANZA", "0"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -15,8 +15,10 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("gelt.urls")),
+    path("", include("gelt.urls_encuesta")),
     path("", include("tramites.urls")),
     path("", include("servicios.urls")),
+    path("", include("portal.urls_campanas")),
     path("", include("portal.urls")),
 ]
 

@@ -12,7 +12,8 @@ CLAVE_BUENA = "k" * 20 + "-produccion-de-prueba-" + "z" * 20
 
 
 def ejecutar_manage(*argumentos, **entorno):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    quitar = {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in quitar}
     env.update({"PORTAL_ENV_FILE": str(RAIZ / "no-existe.env"), "DJANGO_SETTINGS_MODULE": "tablon_portal.settings"})
     env.update(entorno)
     return subprocess.run(

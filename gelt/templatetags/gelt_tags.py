@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -65,4 +66,39 @@ def barra_avance(valor, meta, descripcion):
         lleno=round(lleno, 1),
         marca=round(marca, 1),
         texto=texto,
+    )
+
+
+@register.simple_tag
+def barras_mensuales(meses, campo, descripcion):
+    """Twelve vertical bars (one per month) of ``campo``, with month initials; the data table goes beside it."""
+    ancho, alto, base = 360, 120, 104
+    valores = [m[campo] for m in meses]
+    tope = max([*valores, 1])
+    paso = ancho / len(meses)
+    iniciales = "EFMAMJJASOND"
+    partes = []
+    for i, valor in enumerate(valores):
+        altura = round((base - 8) * valor / tope, 1)
+        x = round(i * paso + paso * 0.15, 1)
+        partes.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" class="barras__barra"><title>{}</title></rect>'
+                '<text x="{}" y="{}" class="barras__mes">{}</text>',
+                x,
+                round(base - altura, 1),
+                round(paso * 0.7, 1),
+                altura,
+                valor,
+                round(x + paso * 0.35, 1),
+                alto - 4,
+                iniciales[i],
+            )
+        )
+    return format_html(
+        '<svg class="barras" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
+        ancho,
+        alto,
+        descripcion,
+        mark_safe("".join(str(p) for p in partes)),  # noqa: S308 - each part went through format_html
     )

@@ -20,13 +20,16 @@ from .noticias import Categoria, Noticia
 from .publicacion import Estado, Publicable, PublicableQuerySet
 from .situaciones import SituacionDeVida
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
+from .visitas import Campana, Dispositivo, SalDiaria, VisitaDiaria, VisitanteDiario, VolcadoDeVisitas
 
 __all__ = [
+    "Campana",
     "Categoria",
     "ConsultaBusqueda",
     "EntradaBusqueda",
     "Sinonimo",
     "Dependencia",
+    "Dispositivo",
     "Documento",
     "EntidadDirectorio",
     "Estado",
@@ -39,12 +42,16 @@ __all__ = [
     "Publicable",
     "PublicableQuerySet",
     "RedSocial",
+    "SalDiaria",
     "SeccionInstitucional",
     "SeccionTransparencia",
     "SituacionDeVida",
     "SubseccionTransparencia",
     "URLField",
     "Usuario",
+    "VisitaDiaria",
+    "VisitanteDiario",
+    "VolcadoDeVisitas",
     "validar_linea",
     "validar_telefono",
 ]

@@ -1,0 +1,118 @@
+"""The annual website survey: the public form and its results, and the committee's results and exports."""
+
+import io
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import encuesta as servicio
+from .acceso import comite_requerido
+from .models import Encuesta
+
+# Refused answers: the page says why; the status tells machines.
+ESTADO_HTTP = {"trampa": 400, "limite": 429, "cerrada": 409, "ya_respondio": 409}
+
+
+def _rechazo(request, encuesta, mensaje, codigo, status):
+    contexto = {"encuesta": encuesta, "rechazo": mensaje, "codigo_rechazo": codigo}
+    return render(request, "encuesta/formulario.html", contexto, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def formulario(request):
+    encuesta = Encuesta.objects.abierta()
+    if encuesta is None:
+        publicada = Encuesta.objects.filter(resultados_publicados=True).exists()
+        return render(request, "encuesta/sin_encuesta.html", {"resultados_publicados": publicada})
+    if servicio.ya_respondio(request, encuesta):
+        status = 200 if request.method == "GET" else ESTADO_HTTP["ya_respondio"]
+        return _rechazo(request, encuesta, servicio.RECHAZO_YA_RESPONDIO, "ya_respondio", status)
+
+    formulario = servicio.formulario(encuesta, request.POST if request.method == "POST" else None)
+    if formulario.is_bound and formulario.is_valid():
+        try:
+            servicio.registrar_respuesta(
+                encuesta=encuesta, datos=formulario.cleaned_data, direccion=request.META.get("REMOTE_ADDR", "")
+            )
+        except servicio.EnvioRechazado as rechazo:
+            return _rechazo(request, encuesta, rechazo.mensaje, rechazo.codigo, ESTADO_HTTP[rechazo.codigo])
+        respuesta = redirect("encuesta:gracias")
+        servicio.marcar_respondida(respuesta, encuesta, segura=request.is_secure())
+        return respuesta
+    return render(request, "encuesta/formulario.html", {"encuesta": encuesta, "formulario": formulario})
+
+
+@require_GET
+def gracias(request):
+    return render(
+        request,
+        "encuesta/gracias.html",
+        {"resultados_publicados": Encuesta.objects.filter(resultados_publicados=True).exists()},
+    )
+
+
+@require_GET
+def resultados_publicos(request):
+    """The latest survey whose results the committee published; 404 while none is."""
+    encuesta = Encuesta.objects.filter(resultados_publicados=True).order_by("-abre", "-pk").first()
+    if encuesta is None:
+        raise Http404
+    return render(request, "encuesta/resultados_publicos.html", servicio.resultados(encuesta))
+
+
+@require_GET
+@comite_requerido
+def resultados(request, pk):
+    encuesta = get_object_or_404(Encuesta, pk=pk)
+    contexto = servicio.resultados(encuesta)
+    contexto["comparacion"] = servicio.comparar_con_anterior(encuesta)
+    return render(request, "gelt/encuesta_resultados.html", contexto)
+
+
+def _nombre_archivo(encuesta, extension):
+    return f"encuesta-{encuesta.abre.year}-{encuesta.pk}-{timezone.localdate():%Y%m%d}.{extension}"
+
+
+@require_GET
+@comite_requerido
+def exportar_csv(request, pk):
+    encuesta = get_object_or_404(Encuesta, pk=pk)
+    respuesta = HttpResponse(content_type="text/csv; charset=utf-8")
+    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(encuesta, "csv")}"'
+    respuesta.write("\ufeff")  # Excel in Spanish reads the accents right with a BOM
+    servicio.escribir_csv(respuesta, encuesta)
+    return respuesta
+
+
+@require_GET
+@comite_requerido
+def exportar_xlsx(request, pk):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    encuesta = get_object_or_404(Encuesta, pk=pk)
+    encabezados, filas = servicio.filas_de_exportacion(encuesta)
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "Respuestas"
+    hoja.append(encabezados)
+    for celda in hoja[1]:
+        celda.font = Font(bold=True)
+        celda.alignment = Alignment(wrap_text=True, vertical="top")
+    for fila in filas:
+        hoja.append(fila)
+    hoja.column_dimensions["A"].width = 18
+    for celda in hoja[1][1:]:
+        hoja.column_dimensions[celda.column_letter].width = 30
+    hoja.freeze_panes = "B2"
+    salida = io.BytesIO()
+    libro.save(salida)
+    respuesta = HttpResponse(
+        salida.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(encuesta, "xlsx")}"'
+    return respuesta
