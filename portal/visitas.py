@@ -46,6 +46,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models.visitas import PREFIJO_CAMPANAS
+from .red import direccion_del_cliente
 
 logger = logging.getLogger(__name__)
 
@@ -206,13 +207,8 @@ def borrar_sales_viejas(hoy=None):
 
 
 def _direccion(request):
-    """The client's address, used only inside ``huella``. Behind proxies, from X-Forwarded-For's trusted end."""
-    proxies = int(getattr(settings, "VISITAS_PROXIES_DE_CONFIANZA", 0) or 0)
-    if proxies:
-        reenviadas = [d.strip() for d in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if d.strip()]
-        if len(reenviadas) >= proxies:
-            return reenviadas[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address, used only inside ``huella`` and never stored."""
+    return direccion_del_cliente(request)
 
 
 def huella(request, dia):

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
     "crispy_forms",
     "django_prose_editor",
     "portal.apps.PortalConfig",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Locks out repeated failed logins to the back office (django-axes); last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tablon_portal.urls"
@@ -150,6 +153,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After 5 failed attempts for a user name, or from one client, logins are refused for 30 minutes (in every
+# mode, `make run` included). `python manage.py axes_reset_username USUARIO` unlocks an account earlier.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HORAS", "0.5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the admin's own history; only failures are kept
+AXES_LOCKOUT_TEMPLATE = "bloqueo.html"
+AXES_CLIENT_IP_CALLABLE = "portal.red.direccion_del_cliente"
+AXES_VERBOSE = False
 
 # Spanish as spoken in Colombia, Bogotá time.
 LANGUAGE_CODE = "es-co"
