@@ -20,7 +20,7 @@ run: install ## Set up everything (venv, packages, database, demo content, stati
 		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 
 test: install herramientas-navegador ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
-	$(BIN)/pytest
+	DB_CONN_MAX_AGE=0 $(BIN)/pytest  # no persistent connections: the live server's threads must not keep the test database open
 
 install: $(VENV)/.instalado .env
 

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.seguridad.CabecerasDeSeguridad",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views counted in the cache and written in batches: no cookie, no IP or browser stored.
     "portal.visitas.ContadorDeVisitas",
@@ -235,4 +236,6 @@ LOGGING = {
     "formatters": {"simple": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "simple"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

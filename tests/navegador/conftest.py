@@ -68,14 +68,15 @@ def demo(transactional_db, settings, tmp_path):
 
 @pytest.fixture
 def telefono(navegador):
-    contexto = navegador.new_context(viewport={"width": 360, "height": 780}, locale="es-CO")
+    # bypass_csp: axe-core is injected as an inline script, which the site's policy rightly refuses.
+    contexto = navegador.new_context(viewport={"width": 360, "height": 780}, locale="es-CO", bypass_csp=True)
     yield contexto.new_page()
     contexto.close()
 
 
 @pytest.fixture
 def escritorio(navegador):
-    contexto = navegador.new_context(viewport={"width": 1280, "height": 900}, locale="es-CO")
+    contexto = navegador.new_context(viewport={"width": 1280, "height": 900}, locale="es-CO", bypass_csp=True)
     yield contexto.new_page()
     contexto.close()
 

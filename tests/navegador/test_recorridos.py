@@ -74,6 +74,8 @@ def test_ciudadano_en_el_telefono(live_server, demo, telefono):
 def test_funcionario_redacta_y_el_comite_publica(live_server, demo, navegador, tmp_path):
     base = live_server.url
     funcionario = navegador.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    consola = []
+    funcionario.on("console", lambda mensaje: consola.append(mensaje.text))
     entrar(funcionario, base, "funcionario")
     funcionario.goto(base + "/admin/portal/noticia/add/")
     funcionario.get_by_label("Título:").fill("Jornada de cedulación en la vereda La Cueva")
@@ -88,6 +90,8 @@ def test_funcionario_redacta_y_el_comite_publica(live_server, demo, navegador, t
     funcionario.get_by_role("button", name="Grabar", exact=True).click()
     expect(funcionario.locator(".messagelist")).to_contain_text("agregado correctamente")
     noticia = Noticia.objects.get(titulo="Jornada de cedulación en la vereda La Cueva")
+    assert "registro civil" in noticia.cuerpo  # typed in the rich-text editor, which runs under the site's CSP
+    assert not [m for m in consola if "Content Security Policy" in m], consola
     assert noticia.estado == "borrador" and noticia.dependencia.nombre == "Secretaría de Gobierno"
 
     # Send to review; the publish action is not offered; other dependencias' news are not listed.
