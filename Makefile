@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run test install herramientas-navegador lint format migrate demo clean
+.PHONY: run test install herramientas-navegador lint format migrate demo backup restore clean
 
 run: install ## Set up everything (venv, packages, database, demo content, static files) and serve the portal
 	$(BIN)/python manage.py migrate --noinput
@@ -56,6 +56,13 @@ migrate: install
 
 demo: install
 	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
+
+backup: install ## Database + uploaded media into respaldos/respaldo-<fecha>.tar.gz
+	$(BIN)/python manage.py respaldar --destino respaldos
+
+restore: install ## make restore ARCHIVO=respaldos/respaldo-….tar.gz
+	@test -n "$(ARCHIVO)" || { echo "Indique el respaldo: make restore ARCHIVO=respaldos/respaldo-….tar.gz"; exit 2; }
+	$(BIN)/python manage.py restaurar "$(ARCHIVO)"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tests/navegador/node_modules artefactos
