@@ -168,8 +168,13 @@ def _json_ld(request, ficha):
     return datos
 
 
-def vistas(modelo):
-    """The two views bound to a concrete ficha model, for an app's urls.py."""
+def rutas(modelo):
+    """The URL patterns of a ficha app (catalogue, detail, open data), bound to its concrete model."""
+    from django.urls import path
+
+    from . import datos_abiertos
+
+    prefijo = modelo._meta.app_label
 
     @require_safe
     def vista_catalogo(request):
@@ -179,4 +184,17 @@ def vistas(modelo):
     def vista_detalle(request, slug):
         return detalle(request, slug, modelo=modelo)
 
-    return vista_catalogo, vista_detalle
+    @require_safe
+    def datos_json(request):
+        return datos_abiertos.respuesta_json(request, modelo=modelo)
+
+    @require_safe
+    def datos_csv(request):
+        return datos_abiertos.respuesta_csv(request, modelo=modelo)
+
+    return [
+        path(f"{prefijo}/", vista_catalogo, name="catalogo"),
+        path(f"{prefijo}/<slug:slug>/", vista_detalle, name="detalle"),
+        path(f"datos/{prefijo}.json", datos_json, name="datos_json"),
+        path(f"datos/{prefijo}.csv", datos_csv, name="datos_csv"),
+    ]
