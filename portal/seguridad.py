@@ -10,6 +10,10 @@ import base64
 import hashlib
 import re
 
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
 _SCRIPT_EN_LINEA = re.compile(rb"<script(?P<atributos>(?![^>]*\bsrc=)[^>]*)>(?P<codigo>.*?)</script>", re.S | re.I)
 _DATOS = re.compile(rb"""type\s*=\s*["']?application/(?:ld\+)?json""", re.I)
 
@@ -45,4 +49,24 @@ class CabecerasDeSeguridad:
         respuesta.setdefault("Content-Security-Policy", POLITICA.format(hashes="".join(f" {h}" for h in hashes)))
         respuesta.setdefault("Permissions-Policy", PERMISOS)
         respuesta.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return respuesta
+
+
+class BaseDeDatosNoDisponible:
+    """While the database is down (a restart, a failover) answer a Spanish 503 page, with Retry-After, instead
+    of a generic error; the connection health checks reconnect by themselves once it is back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        # Rendered without request context: the context processors would query the database that is down.
+        respuesta = HttpResponse(render_to_string("503.html"), status=503)
+        respuesta["Retry-After"] = "30"
+        respuesta["Cache-Control"] = "no-store"
         return respuesta

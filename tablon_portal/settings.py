@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.seguridad.CabecerasDeSeguridad",
+    "portal.seguridad.BaseDeDatosNoDisponible",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views counted in the cache and written in batches: no cookie, no IP or browser stored.
     "portal.visitas.ContadorDeVisitas",

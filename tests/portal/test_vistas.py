@@ -5,7 +5,7 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.db import DatabaseError
+from django.db import DatabaseError, OperationalError
 from django.urls import path, reverse
 
 from portal.navegacion import MENU_PRINCIPAL
@@ -139,10 +139,15 @@ def vista_rota(request):
     raise RuntimeError("fallo de prueba")
 
 
+def vista_sin_base_de_datos(request):
+    raise OperationalError("could not connect to server")
+
+
 urlpatterns = [
     path("prueba/403/", vista_prohibida),
     path("prueba/400/", vista_sospechosa),
     path("prueba/500/", vista_rota),
+    path("prueba/503/", vista_sin_base_de_datos),
     *urls_del_portal,
 ]
 
@@ -174,3 +179,13 @@ def test_el_formulario_caducado_explica_que_hacer():
     respuesta = cliente.post("/buscar/")
     assert respuesta.status_code == 403
     assert "No pudimos verificar el formulario" in respuesta.content.decode()
+
+
+@pytest.mark.urls(__name__)
+def test_base_de_datos_caida_responde_503_en_espanol(client):
+    respuesta = client.get("/prueba/503/")
+    assert respuesta.status_code == 503
+    assert respuesta["Retry-After"] == "30"
+    html = respuesta.content.decode()
+    assert "El portal no está disponible en este momento" in html
+    assert "could not connect" not in html and "Traceback" not in html
