@@ -20,3 +20,7 @@ class GeltConfig(AppConfig):
         from .encuesta import bloque_de_participacion
 
         registro.registrar_participacion(bloque_de_participacion)
+
+        from .models import Encuesta
+
+        registro.registrar_momento_de_cambio(Encuesta.objects.proximo_cambio)

@@ -19,6 +19,17 @@ class EncuestaQuerySet(models.QuerySet):
         hoy = hoy or timezone.localdate()
         return self.filter(abre__lte=hoy, cierra__gte=hoy)
 
+    def proximo_cambio(self, ahora):
+        """When a survey next opens or closes (the Participa page changes then), as an aware datetime."""
+        from datetime import datetime, time, timedelta
+
+        hoy = timezone.localtime(ahora).date()
+        dias = list(self.filter(abre__gt=hoy).values_list("abre", flat=True))
+        dias += [c + timedelta(days=1) for c in self.filter(cierra__gte=hoy).values_list("cierra", flat=True)]
+        if not dias:
+            return None
+        return timezone.make_aware(datetime.combine(min(dias), time.min))
+
     def abierta(self, hoy=None):
         """The survey citizens answer today: the open one that opened last."""
         return self.abiertas(hoy).order_by("-abre", "-pk").first()

@@ -16,6 +16,14 @@ class PortalConfig(AppConfig):
         registrar_fuentes()
         registrar_sitemaps()
 
+        from . import cache_paginas, registro
+        from .models import Documento, Evento, Noticia
+
+        for modelo in (Noticia, Documento):
+            registro.registrar_momento_de_cambio(modelo.objects.proximo_cambio)
+        registro.registrar_momento_de_cambio(Evento.objects.proximo_cambio_de_evento)
+        cache_paginas.conectar_invalidacion()
+
 
 class PortalAdminConfig(AdminConfig):
     """The Django admin with the portal's own site (titled with the municipality's name)."""

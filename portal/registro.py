@@ -6,6 +6,7 @@ _accesos_inicio = []
 _mapa = []
 _modelos_de_ficha = {}
 _participacion = []
+_momentos_de_cambio = []
 
 
 def registrar_contenido_de_dependencia(proveedor):
@@ -61,3 +62,13 @@ def registrar_participacion(proveedor):
 
 def bloques_de_participacion():
     return [bloque for bloque in (p() for p in _participacion) if bloque]
+
+
+def registrar_momento_de_cambio(funcion):
+    """``funcion(ahora)`` returns the next datetime at which public pages change without a save (a scheduled
+    publication, an expiry, an event that ends, a survey that opens), or None."""
+    _momentos_de_cambio.append(funcion)
+
+
+def momentos_de_cambio():
+    return list(_momentos_de_cambio)

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views counted in the cache and written in batches: no cookie, no IP or browser stored.
     "portal.visitas.ContadorDeVisitas",
+    # Whole pages for anonymous visitors, from the shared cache, invalidated when content changes.
+    "portal.cache_paginas.CacheDePaginas",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +148,9 @@ if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long an anonymous page may stay in the cache at most (0 turns the page cache off).
+CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300"))
 
 AUTH_USER_MODEL = "portal.Usuario"
 AUTH_PASSWORD_VALIDATORS = [

@@ -32,6 +32,7 @@ def registrar_app_de_fichas(modelo, *, titulo_inicio=None, orden_busqueda=10):
 
     registro.registrar_contenido_de_dependencia(de_dependencia)
     registro.registrar_modelo_de_ficha(modelo)
+    registro.registrar_momento_de_cambio(modelo.objects.proximo_cambio)
     registro.registrar_en_mapa(
         clave=modelo._meta.app_label,
         etiqueta=str(modelo._meta.verbose_name_plural).capitalize(),

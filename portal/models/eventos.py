@@ -17,6 +17,19 @@ class EventoQuerySet(PublicableQuerySet):
             self.vigentes(ahora).filter(Q(fin__gte=ahora) | Q(fin__isnull=True, inicio__gte=ahora)).order_by("inicio")
         )
 
+    def proximo_cambio_de_evento(self, ahora):
+        """Publication windows, and also when the next event starts or ends (the upcoming list changes)."""
+        from django.db.models import Min
+
+        vigentes = self.vigentes(ahora)
+        momentos = [
+            self.proximo_cambio(ahora),
+            vigentes.filter(fin__gt=ahora).aggregate(m=Min("fin"))["m"],
+            vigentes.filter(fin__isnull=True, inicio__gt=ahora).aggregate(m=Min("inicio"))["m"],
+        ]
+        momentos = [m for m in momentos if m is not None]
+        return min(momentos) if momentos else None
+
 
 class Evento(Publicable):
     titulo = models.CharField(_("título"), max_length=200)

@@ -38,6 +38,18 @@ class PublicableQuerySet(models.QuerySet):
     def vigentes(self, ahora=None):
         return self.filter(q_vigente(ahora=ahora))
 
+    def proximo_cambio(self, ahora):
+        """The next moment an item of this model appears (scheduled) or disappears (expiry), or None."""
+        from django.db.models import Min
+
+        publicados = self.filter(estado=Estado.PUBLICADO)
+        momentos = [
+            publicados.filter(publicar_desde__gt=ahora).aggregate(m=Min("publicar_desde"))["m"],
+            publicados.filter(publicar_hasta__gt=ahora).aggregate(m=Min("publicar_hasta"))["m"],
+        ]
+        momentos = [m for m in momentos if m is not None]
+        return min(momentos) if momentos else None
+
     def programados(self, ahora=None):
         return self.filter(estado=Estado.PUBLICADO, publicar_desde__gt=ahora or timezone.now())
 

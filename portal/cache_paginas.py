@@ -1,0 +1,122 @@
+"""Whole-page cache for anonymous visitors, shared by every node through the configured cache (Redis).
+
+Correctness first: a page is cached under the current *content version*, a counter in the shared cache that
+goes up whenever content is saved, deleted or re-linked (signals on the content models), so an edit made on
+one node is visible at once on every node. Scheduled publications and expiries change pages without any
+save: a cached page never outlives the next such moment (``proximo_cambio``). Logged-in users (anyone with
+a session cookie) never read nor fill the cache; forms with a CSRF token, search (which counts queries) and
+the back office are never cached.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from . import registro
+
+CLAVE_VERSION = "portal:version-de-contenido"
+# Counters and indexes written while people browse: they change no page, so they must not empty the cache.
+SIN_EFECTO_EN_PAGINAS = {
+    "portal.visitadiaria",
+    "portal.visitantediario",
+    "portal.saldiaria",
+    "portal.volcadodevisitas",
+    "portal.consultabusqueda",
+    "portal.entradabusqueda",
+    "gelt.instantanea",
+    "gelt.recordatorio",
+    "gelt.enviolimitado",
+}
+APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
+NUNCA = ("/participa/encuesta/", "/buscar/", "/c/", "/salud/", "/gelt/", "/static/", "/media/")
+
+
+def version():
+    actual = cache.get(CLAVE_VERSION)
+    if actual is None:
+        cache.add(CLAVE_VERSION, 1, None)
+        actual = cache.get(CLAVE_VERSION) or 1
+    return actual
+
+
+def invalidar(**kwargs):
+    """Every cached page becomes stale at once (on every node sharing the cache)."""
+    try:
+        cache.incr(CLAVE_VERSION)
+    except ValueError:
+        cache.set(CLAVE_VERSION, 2, None)
+
+
+def conectar_invalidacion():
+    for modelo in apps.get_models():
+        etiqueta = f"{modelo._meta.app_label}.{modelo._meta.model_name}"
+        if modelo._meta.app_label in APPS_DE_CONTENIDO and etiqueta not in SIN_EFECTO_EN_PAGINAS:
+            uid = f"cache-paginas-{etiqueta}"
+            post_save.connect(invalidar, sender=modelo, dispatch_uid=f"{uid}-guardar", weak=False)
+            post_delete.connect(invalidar, sender=modelo, dispatch_uid=f"{uid}-borrar", weak=False)
+    m2m_changed.connect(invalidar, dispatch_uid="cache-paginas-m2m", weak=False)
+
+
+def proximo_cambio(ahora):
+    """The next moment a page may change by itself (a scheduled publication, an expiry, an event ending)."""
+    momentos = [m for m in (funcion(ahora) for funcion in registro.momentos_de_cambio()) if m is not None]
+    return min(momentos) if momentos else None
+
+
+def _segundos_validos(ahora):
+    maximo = settings.CACHE_PAGINAS_SEGUNDOS
+    # Computed once per content version (a few queries), then read from the cache with the pages.
+    clave = f"pagina:proximo-cambio:{version()}"
+    siguiente = cache.get(clave, "?")
+    if siguiente == "?" or (siguiente is not None and siguiente <= ahora):
+        siguiente = proximo_cambio(ahora)
+        cache.set(clave, siguiente, maximo)
+    if siguiente is None:
+        return maximo
+    return max(0, min(maximo, int((siguiente - ahora).total_seconds())))
+
+
+class CacheDePaginas:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._se_puede_usar(request):
+            return self.get_response(request)
+        clave = f"pagina:{version()}:{request.get_host()}:{request.get_full_path()}"
+        guardada = cache.get(clave)
+        if guardada is not None:
+            return guardada
+        respuesta = self.get_response(request)
+        if self._se_puede_guardar(respuesta):
+            segundos = _segundos_validos(timezone.now())
+            if segundos > 0:
+                # Proxies and CDNs may keep it a short while; this cache knows exactly when it goes stale.
+                patch_cache_control(respuesta, public=True, max_age=min(60, segundos))
+                cache.set(clave, respuesta, segundos)
+        return respuesta
+
+    @staticmethod
+    def _se_puede_usar(request):
+        return (
+            settings.CACHE_PAGINAS_SEGUNDOS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path.startswith(("/" + settings.ADMIN_URL, *NUNCA))
+        )
+
+    @staticmethod
+    def _se_puede_guardar(respuesta):
+        control = respuesta.get("Cache-Control", "")
+        return (
+            respuesta.status_code == 200
+            and not respuesta.streaming
+            and not respuesta.cookies
+            and "private" not in control
+            and "no-store" not in control
+            and "no-cache" not in control
+        )

@@ -1,0 +1,69 @@
+"""The anonymous page cache: served from the cache, invalidated exactly when content changes (on every node
+sharing the cache), never for logged-in users, never past a scheduled publication or expiry."""
+
+import pytest
+from django.utils import timezone
+
+from portal import cache_paginas, roles
+from portal.models import Noticia
+
+from .factories import crear_dependencia, crear_publicable, crear_usuario
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def con_cache(settings):
+    settings.CACHE_PAGINAS_SEGUNDOS = 300
+
+
+def test_se_sirve_desde_la_cache_con_cabeceras_para_proxies(client, django_assert_num_queries):
+    crear_publicable(Noticia, titulo="Feria del café")
+    primera = client.get("/noticias/")
+    assert "public" in primera["Cache-Control"] and "max-age=60" in primera["Cache-Control"]
+    with django_assert_num_queries(0):
+        segunda = client.get("/noticias/")
+    assert segunda.content == primera.content
+
+
+def test_publicar_o_editar_invalida_al_instante(client):
+    noticia = crear_publicable(Noticia, titulo="Antes")
+    assert "Antes" in client.get("/noticias/").content.decode()
+    noticia.titulo = "Después"
+    noticia.save()
+    assert "Después" in client.get("/noticias/").content.decode()
+    comite = crear_usuario(grupo=roles.COMITE)
+    nueva = crear_publicable(Noticia, titulo="Recién publicada", publicado=False)
+    from portal import services
+
+    services.publicable_cambiar_estado(objeto=nueva, usuario=comite, transicion="publicar")
+    assert "Recién publicada" in client.get("/noticias/").content.decode()
+
+
+def test_la_version_es_compartida_entre_nodos(client):
+    crear_publicable(Noticia, titulo="Uno")
+    client.get("/noticias/")
+    antes = cache_paginas.version()
+    cache_paginas.invalidar()  # what a save on another node does to the shared cache
+    assert cache_paginas.version() == antes + 1
+
+
+def test_una_publicacion_programada_limita_el_tiempo_en_cache():
+    ahora = timezone.now()
+    crear_publicable(Noticia, publicar_desde=ahora + timezone.timedelta(seconds=90))
+    assert 0 < cache_paginas._segundos_validos(ahora) <= 90
+    assert cache_paginas.proximo_cambio(ahora) is not None
+
+
+def test_los_usuarios_con_sesion_nunca_usan_la_cache(client):
+    crear_publicable(Noticia, titulo="Visible")
+    client.get("/noticias/")
+    client.force_login(crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[crear_dependencia()]))
+    respuesta = client.get("/noticias/")
+    assert "public" not in respuesta.get("Cache-Control", "")
+
+
+def test_la_encuesta_y_la_busqueda_no_se_guardan(client):
+    for url in ("/participa/encuesta/", "/buscar/?q=cafe"):
+        respuesta = client.get(url)
+        assert "public" not in respuesta.get("Cache-Control", ""), url
