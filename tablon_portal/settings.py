@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.seguridad.CabecerasDeSeguridad",
     "portal.seguridad.BaseDeDatosNoDisponible",
+    # ETag on every page and 304 Not Modified when it has not changed (also for pages from the page cache).
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views counted in the cache and written in batches: no cookie, no IP or browser stored.
     "portal.visitas.ContadorDeVisitas",
