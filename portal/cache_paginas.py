@@ -89,6 +89,7 @@ class CacheDePaginas:
         clave = f"pagina:{version()}:{request.get_host()}:{request.get_full_path()}"
         guardada = cache.get(clave)
         if guardada is not None:
+            guardada["X-Cache"] = "HIT"  # for operators and the two-node check (bench/dos_nodos.py)
             return guardada
         respuesta = self.get_response(request)
         if self._se_puede_guardar(respuesta):
