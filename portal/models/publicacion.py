@@ -107,6 +107,8 @@ class Publicable(models.Model):
 
     class Meta:
         abstract = True
+        # "Published, newest first" is what every public list asks for.
+        indexes = [models.Index(fields=["estado", "-publicar_desde"], name="%(app_label)s_%(class)s_vigente")]
 
     def clean(self):
         super().clean()
