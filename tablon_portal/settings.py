@@ -151,8 +151,10 @@ if env("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# How long an anonymous page may stay in the cache at most (0 turns the page cache off).
-CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300"))
+# How long an anonymous page may stay in the cache at most (0 turns the page cache off). Only on by default
+# with a shared cache (REDIS_URL): with per-process memory, a change seen by one worker would not reach the
+# pages another worker keeps.
+CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300" if env("REDIS_URL") else "0"))
 
 AUTH_USER_MODEL = "portal.Usuario"
 AUTH_PASSWORD_VALIDATORS = [
