@@ -5,10 +5,10 @@ Abuse checks, all explained to the person in Spanish when they refuse an answer:
 - a honeypot field (``sitio_web``) people never see; a filled one means an automated submission;
 - a signed cookie ``encuesta_<id>`` marking a browser that already answered;
 - at most ``ENCUESTA_ENVIOS_POR_CLIENTE`` answers (setting, 3 by default) per client in 24 hours. The client is
-  identified by an HMAC-SHA-256 of ``REMOTE_ADDR`` keyed with ``SECRET_KEY`` and the day, so the same address
+  identified by an HMAC-SHA-256 of its address keyed with ``SECRET_KEY`` and the day, so the same address
   gives another hash tomorrow; the address itself is never stored and the hashes are deleted after two days.
-  ``REMOTE_ADDR`` only: ``X-Forwarded-For`` is set by whoever sends the request, so trusting it would let
-  anyone pick a fresh identity for every answer. Behind a reverse proxy, the proxy must set ``REMOTE_ADDR``.
+  The address is ``portal.red.direccion_del_cliente``: behind the configured trusted proxies, the entry the
+  closest one added to X-Forwarded-For (entries further left can be forged and are ignored).
 """
 
 import csv

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.red import direccion_del_cliente
+
 from . import encuesta as servicio
 from .acceso import comite_requerido
 from .models import Encuesta
@@ -36,7 +38,7 @@ def formulario(request):
     if formulario.is_bound and formulario.is_valid():
         try:
             servicio.registrar_respuesta(
-                encuesta=encuesta, datos=formulario.cleaned_data, direccion=request.META.get("REMOTE_ADDR", "")
+                encuesta=encuesta, datos=formulario.cleaned_data, direccion=direccion_del_cliente(request)
             )
         except servicio.EnvioRechazado as rechazo:
             return _rechazo(request, encuesta, rechazo.mensaje, rechazo.codigo, ESTADO_HTTP[rechazo.codigo])

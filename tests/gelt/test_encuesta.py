@@ -179,6 +179,22 @@ def test_limite_por_cliente_en_24_horas(client_factory, encuesta):
     assert Respuesta.objects.count() == 4
 
 
+def test_detras_del_proxy_el_limite_es_por_persona_y_no_se_puede_falsificar(client_factory, encuesta, settings):
+    """Behind nginx every request comes from 127.0.0.1: the client is the address nginx adds to
+    X-Forwarded-For, and whatever the client wrote further left is ignored."""
+    settings.VISITAS_PROXIES_DE_CONFIANZA = 1
+
+    def enviar(reenviada):
+        return client_factory().post(
+            URL, datos_validos(encuesta), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=reenviada
+        )
+
+    for i in range(3):
+        assert enviar(f"10.9.9.{i}, {IP}").status_code == 302  # forged left part changes nothing
+    assert enviar(f"10.9.9.99, {IP}").status_code == 429
+    assert enviar("198.51.100.9").status_code == 302  # another person behind the same proxy
+
+
 def test_el_limite_cruza_la_medianoche_y_las_huellas_viejas_se_borran(encuesta, settings):
     settings.ENCUESTA_ENVIOS_POR_CLIENTE = 2
     zona = timezone.get_current_timezone()
