@@ -11,7 +11,6 @@ made on the same one.
 
 import argparse
 import os
-import random
 import statistics
 import sys
 import time
@@ -30,44 +29,6 @@ CONSULTAS = [
     "secretaria de hacienda",
     "cafe",
     "inexistente xyz",
-]
-PALABRAS = [
-    "vía",
-    "vereda",
-    "obra",
-    "alcaldía",
-    "café",
-    "caficultores",
-    "vacunación",
-    "salud",
-    "colegio",
-    "deporte",
-    "cultura",
-    "mercado",
-    "campesino",
-    "puente",
-    "acueducto",
-    "alcantarillado",
-    "impuesto",
-    "predial",
-    "comunidad",
-    "jornada",
-    "rendición",
-    "cuentas",
-    "consejo",
-    "taller",
-    "biblioteca",
-    "familia",
-    "niñez",
-    "mujer",
-    "adulto",
-    "mayor",
-    "víctimas",
-    "paz",
-    "convivencia",
-    "seguridad",
-    "estratificación",
-    "licencia",
 ]
 
 
@@ -103,54 +64,6 @@ def borrar_base(servidor, nombre):
     conexion.close()
 
 
-def llenar(n_noticias, n_fichas):
-    from django.utils import timezone
-
-    from portal.models import Dependencia, Estado, Noticia
-    from servicios.models import Servicio
-    from tramites.models import Tramite
-
-    azar = random.Random(1519)  # noqa: S311 - reproducible test data, not security
-    ahora = timezone.now()
-    dependencias = [Dependencia.objects.create(nombre=f"Dependencia {i}", slug=f"dependencia-{i}") for i in range(12)]
-
-    def frase(n):
-        return " ".join(azar.choice(PALABRAS) for _ in range(n))
-
-    Noticia.objects.bulk_create(
-        (
-            Noticia(
-                titulo=frase(8).capitalize(),
-                slug=f"noticia-{i}",
-                resumen=frase(25),
-                cuerpo="<p>" + frase(250) + "</p>",
-                dependencia=azar.choice(dependencias),
-                estado=Estado.PUBLICADO,
-                publicar_desde=ahora - timezone.timedelta(minutes=i),
-            )
-            for i in range(n_noticias)
-        ),
-        batch_size=1000,
-    )
-    nombres = ["Impuesto predial unificado", "Certificado de residencia", "Licencia de construcción", "Paz y salvo"]
-    for modelo, cantidad in ((Tramite, n_fichas * 2 // 3), (Servicio, n_fichas - n_fichas * 2 // 3)):
-        modelo.objects.bulk_create(
-            (
-                modelo(
-                    nombre=nombres[i] if i < len(nombres) else frase(5).capitalize(),
-                    slug=f"{modelo._meta.model_name}-{i}",
-                    proposito=frase(40),
-                    resultado=frase(8),
-                    dependencia=azar.choice(dependencias),
-                    estado=Estado.PUBLICADO,
-                    publicar_desde=ahora,
-                )
-                for i in range(cantidad)
-            ),
-            batch_size=1000,
-        )
-
-
 def percentil(valores, p):
     ordenados = sorted(valores)
     return ordenados[min(len(ordenados) - 1, round(p / 100 * (len(ordenados) - 1)))]
@@ -170,6 +83,7 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
+    from bench.datos import llenar
     from portal import busqueda
 
     settings.ALLOWED_HOSTS = ["testserver"]

@@ -1,142 +1,217 @@
-"""Public pages under load at data scale, cold (no page cache) and cached, beside a bare Django view.
+"""Public pages and the committee's dashboard under load at data scale, beside a bare Django view.
 
-    .venv/bin/python bench/paginas.py [--servidor postgres://postgres@127.0.0.1:5432] [--noticias 10000]
-        [--fichas 1000] [--segundos 8] [--conexiones 16]
+    .venv/bin/python bench/paginas.py [--motores postgres,sqlite] [--segundos 8] [--conexiones 16]
+        [--noticias 10000] [--fichas 1000] [--documentos 100] [--dias-de-visitas 365]
 
-Builds its own PostgreSQL database (dropped at the end) with generated content, starts gunicorn (2 sync
-workers) with Redis as the cache, and for each page prints requests/s, p50 and p99 latency and the ratio to
-the bare view measured in the same run. Compare ratios, not absolute numbers from different runs.
+For each database engine it builds its own database (PostgreSQL: ``portal_bench_paginas`` on --servidor,
+dropped at the end; SQLite: a temporary file) with generated content (10,000 news, 1,000 fichas, 100
+documents in each transparency subsection, a year of visits), starts gunicorn in production mode (2 sync
+workers, Redis as the cache) once with the page cache off and once with it on, and loads each page with wrk
+(``apt-get install wrk``; Python threads otherwise). It prints requests/s, p50 and p99 latency and the ratio
+to the bare view measured in the same run, then the issue's targets and whether they are met. Compare
+ratios, not absolute numbers from different runs or machines.
 """
 
 import argparse
-import http.client
 import os
-import statistics
-import subprocess
+import secrets
+import subprocess  # noqa: S404 - only this script and gunicorn, with fixed arguments
 import sys
-import threading
+import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 BASE = "portal_bench_paginas"
+VACIA = "Django vacío (5 KB)"
+TABLERO = "Tablero del comité"
+BUSQUEDA = "Buscar «predial»"
+# The issue's targets (ratios to the bare view in the same run; latencies under the same load).
+META_CON_CACHE, META_SIN_CACHE, META_BUSQUEDA_P99, META_TABLERO_P99 = 0.70, 0.25, 150, 300
 
 
-def carga(puerto, ruta, segundos, conexiones):
-    fin = time.monotonic() + segundos
-    resultados, candado = [], threading.Lock()
-
-    def trabajador():
-        buenas, errores, tiempos = 0, 0, []
-        conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=15)
-        while time.monotonic() < fin:
-            inicio = time.perf_counter()
-            try:
-                conexion.request("GET", ruta, headers={"User-Agent": "Mozilla/5.0 (X11; Linux) Chrome/126"})
-                respuesta = conexion.getresponse()
-                respuesta.read()
-                buenas, errores = (buenas + 1, errores) if respuesta.status == 200 else (buenas, errores + 1)
-            except (OSError, http.client.HTTPException):
-                errores += 1
-                conexion = http.client.HTTPConnection("127.0.0.1", puerto, timeout=15)
-            tiempos.append((time.perf_counter() - inicio) * 1000)
-        with candado:
-            resultados.append((buenas, errores, tiempos))
-
-    hilos = [threading.Thread(target=trabajador) for _ in range(conexiones)]
-    for hilo in hilos:
-        hilo.start()
-    for hilo in hilos:
-        hilo.join()
-    tiempos = sorted(t for r in resultados for t in r[2])
-    buenas = sum(r[0] for r in resultados)
-    return {
-        "rps": buenas / segundos,
-        "errores": sum(r[1] for r in resultados),
-        "p50": statistics.median(tiempos) if tiempos else 0,
-        "p99": tiempos[min(len(tiempos) - 1, round(0.99 * (len(tiempos) - 1)))] if tiempos else 0,
-    }
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--servidor", default="postgres://postgres@127.0.0.1:5432")
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/8")
-    parser.add_argument("--noticias", type=int, default=10_000)
-    parser.add_argument("--fichas", type=int, default=1_000)
-    parser.add_argument("--segundos", type=float, default=8)
-    parser.add_argument("--conexiones", type=int, default=16)
-    args = parser.parse_args()
-    import psycopg2
-
-    conexion = psycopg2.connect(f"{args.servidor}/postgres")
-    conexion.autocommit = True
-    with conexion.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
-        cursor.execute(f'CREATE DATABASE "{BASE}"')
-    entorno = dict(
+def entorno_de_produccion(database_url, redis_url):
+    return dict(
         os.environ,
-        DATABASE_URL=f"{args.servidor}/{BASE}",
-        REDIS_URL=args.redis,
-        DEBUG="1",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
         DJANGO_SETTINGS_MODULE="bench.settings_paginas",
     )
+
+
+def preparar(args):
+    """Fill the database, then return the pages to load and the committee member's session cookie."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.test import Client
+
+    from bench.datos import llenar
+    from portal import busqueda
+    from portal.models import Noticia, SubseccionTransparencia, Usuario
+    from portal.roles import COMITE
+    from tramites.models import Tramite
+
+    call_command("migrate", verbosity=0)
+    creado = llenar(args.noticias, args.fichas, args.documentos, args.dias_de_visitas)
+    busqueda.reindexar()
+    call_command("collectstatic", "--noinput", verbosity=0)
+    cache.clear()
+    miembro = Usuario.objects.create_user("comite-bench", password=secrets.token_urlsafe(16))
+    miembro.groups.add(Group.objects.get(name=COMITE))
+    cliente = Client()
+    cliente.force_login(miembro)
+    sesion = f"{settings.SESSION_COOKIE_NAME}={cliente.cookies[settings.SESSION_COOKIE_NAME].value}"
+    paginas = {
+        VACIA: "/bench/vacia/",
+        "Inicio": "/",
+        "Noticias": "/noticias/",
+        "Una noticia": Noticia.objects.vigentes().first().get_absolute_url(),
+        "Trámites": "/tramites/",
+        "Una ficha": Tramite.objects.vigentes().first().get_absolute_url(),
+        "Documentos de transparencia": SubseccionTransparencia.objects.first().get_absolute_url(),
+        BUSQUEDA: "/buscar/?q=predial",
+        TABLERO: "/gelt/",
+    }
+    from django.db import connections
+
+    connections.close_all()
+    return creado, paginas, sesion
+
+
+def servir(entorno, puerto, segundos_cache):
+    servidor = subprocess.Popen(  # noqa: S603
+        [str(RAIZ / ".venv/bin/gunicorn"), "tablon_portal.wsgi", "-b", f"127.0.0.1:{puerto}", "-w", "2"],
+        cwd=RAIZ,
+        env=dict(entorno, CACHE_PAGINAS_SEGUNDOS=str(segundos_cache)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{puerto}/salud/", timeout=2)  # noqa: S310 - loopback
+            return servidor
+        except OSError:
+            time.sleep(0.2)
+    servidor.terminate()
+    raise SystemExit("gunicorn no arrancó")
+
+
+def medir_motor(args, motor):
+    from bench.carga import medir
+
+    if motor == "postgres":
+        import psycopg2
+
+        admin = psycopg2.connect(f"{args.servidor}/postgres")
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
+            cursor.execute(f'CREATE DATABASE "{BASE}"')
+        database_url = f"{args.servidor}/{BASE}"
+    else:
+        archivo = Path(tempfile.mkdtemp()) / f"{BASE}.sqlite3"
+        database_url = f"sqlite:///{archivo}"
+    entorno = entorno_de_produccion(database_url, args.redis)
     os.environ.update(entorno)
+    resultados = {}
     try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
-
-        from bench.busqueda import llenar
-        from portal import busqueda
-        from portal.models import Noticia
-        from tramites.models import Tramite
-
-        call_command("migrate", verbosity=0)
-        llenar(args.noticias, args.fichas)
-        busqueda.reindexar()
-        call_command("collectstatic", "--noinput", verbosity=0)
-        paginas = {
-            "Django vacío (5 KB)": "/bench/vacia/",
-            "Inicio": "/",
-            "Noticias": "/noticias/",
-            "Una noticia": Noticia.objects.vigentes().first().get_absolute_url(),
-            "Trámites": "/tramites/",
-            "Una ficha": Tramite.objects.vigentes().first().get_absolute_url(),
-            "Buscar «predial»": "/buscar/?q=predial",
-        }
-        print(f"{args.noticias} noticias, {args.fichas} fichas; gunicorn 2 workers; {args.conexiones} conexiones")
-        for modo, segundos_cache in (("sin caché", "0"), ("con caché", "300")):
-            puerto = 8600 + int(segundos_cache != "0")
-            servidor = subprocess.Popen(
-                [str(RAIZ / ".venv/bin/gunicorn"), "tablon_portal.wsgi", "-b", f"127.0.0.1:{puerto}", "-w", "2"],
-                cwd=RAIZ,
-                env=dict(entorno, CACHE_PAGINAS_SEGUNDOS=segundos_cache),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+        creado, paginas, sesion = preparar(args)
+        print(f"\n## {motor}: " + ", ".join(f"{v:,} {k}".replace(",", ".") for k, v in creado.items()))
+        print(f"gunicorn 2 workers (producción), {args.conexiones} conexiones, {args.segundos:g} s por página")
+        for modo, segundos_cache, puerto in (("sin caché", 0, 8600), ("con caché", 300, 8601)):
+            servidor = servir(entorno, puerto, segundos_cache)
             try:
-                time.sleep(3)
-                print(f"\n{modo}:\n{'página':24} {'sol/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'razón':>7} {'errores':>8}")
-                base = None
                 for nombre, ruta in paginas.items():
-                    carga(puerto, ruta, 1, 4)  # warm-up (and, with the cache on, fill it)
-                    r = carga(puerto, ruta, args.segundos, args.conexiones)
-                    base = base or r["rps"]
-                    cifras = f"{r['rps']:8.0f} {r['p50']:8.1f} {r['p99']:8.1f} {r['rps'] / base:7.2f}"
-                    print(f"{nombre:24} {cifras} {r['errores']:8d}")
+                    url = f"http://127.0.0.1:{puerto}{ruta}"
+                    cabeceras = {"User-Agent": "Mozilla/5.0 (X11; Linux) Chrome/126"}
+                    if nombre == TABLERO:
+                        cabeceras["Cookie"] = sesion
+                    medir(url, 1, 4, cabeceras)  # warm-up (and, with the cache on, fill it)
+                    resultados[(modo, nombre)] = medir(url, args.segundos, args.conexiones, cabeceras)
             finally:
                 servidor.terminate()
                 servidor.wait(timeout=10)
     finally:
-        from django.db import connections
+        if motor == "postgres":
+            from django.db import connections
 
-        connections.close_all()
-        with conexion.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
-        conexion.close()
+            connections.close_all()
+            with admin.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
+            admin.close()
+    imprimir(resultados, paginas)
+    return resultados
+
+
+def imprimir(resultados, paginas):
+    columnas = f"{'sol/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'razón':>6}"
+    print(f"\n| {'página':28} | sin caché: {columnas} | con caché: {columnas} | errores |")
+    fallas = []
+    for nombre in paginas:
+        celdas = []
+        for modo in ("sin caché", "con caché"):
+            r = resultados[(modo, nombre)]
+            r["razon"] = r["rps"] / resultados[(modo, VACIA)]["rps"]
+            celdas.append(f"{r['rps']:7.0f} {r['p50']:7.1f} {r['p99']:7.1f} {r['razon']:6.2f}")
+        errores = sum(resultados[(m, nombre)]["errores"] for m in ("sin caché", "con caché"))
+        print(
+            f"| {nombre:28} | {celdas[0]:>{len(columnas) + 11}} | {celdas[1]:>{len(columnas) + 11}} | {errores:7d} |"
+        )
+        if errores:
+            fallas.append(f"{nombre}: {errores} errores")
+        if nombre in (VACIA, BUSQUEDA, TABLERO):
+            continue
+        if resultados[("sin caché", nombre)]["razon"] < META_SIN_CACHE:
+            fallas.append(f"{nombre} sin caché: razón {resultados[('sin caché', nombre)]['razon']:.2f}")
+        if resultados[("con caché", nombre)]["razon"] < META_CON_CACHE:
+            fallas.append(f"{nombre} con caché: razón {resultados[('con caché', nombre)]['razon']:.2f}")
+    for nombre, meta in ((BUSQUEDA, META_BUSQUEDA_P99), (TABLERO, META_TABLERO_P99)):
+        p99 = max(resultados[(m, nombre)]["p99"] for m in ("sin caché", "con caché"))
+        if p99 > meta:
+            fallas.append(f"{nombre}: p99 {p99:.0f} ms (meta {meta} ms)")
+    print(
+        f"\nMetas: con caché ≥ {META_CON_CACHE}, sin caché ≥ {META_SIN_CACHE} de Django vacío; búsqueda p99 < "
+        f"{META_BUSQUEDA_P99} ms; tablero p99 < {META_TABLERO_P99} ms."
+    )
+    print("Todas cumplidas." if not fallas else "No cumplidas: " + "; ".join(fallas))
+    return fallas
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--motores", default="postgres,sqlite")
+    parser.add_argument("--servidor", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/8")
+    parser.add_argument("--noticias", type=int, default=10_000)
+    parser.add_argument("--fichas", type=int, default=1_000)
+    parser.add_argument("--documentos", type=int, default=100, help="por subsección de transparencia")
+    parser.add_argument("--dias-de-visitas", type=int, default=365)
+    parser.add_argument("--segundos", type=float, default=8)
+    parser.add_argument("--conexiones", type=int, default=16)
+    parser.add_argument("--solo", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.solo:
+        medir_motor(args, args.solo)
+        return
+    # One process per engine: Django's settings (and so the database) are fixed once per process.
+    comunes = [
+        f"--{nombre.replace('_', '-')}={valor}"
+        for nombre, valor in vars(args).items()
+        if nombre not in ("motores", "solo")
+    ]
+    for motor in args.motores.split(","):
+        subprocess.run([sys.executable, __file__, *comunes, f"--solo={motor}"], check=True)  # noqa: S603
 
 
 if __name__ == "__main__":

@@ -89,6 +89,11 @@ class Noticia(ConImagenMixin, Publicable):
         verbose_name = _("noticia")
         verbose_name_plural = _("noticias")
         permissions = [("publicar_noticia", _("Puede publicar, archivar y devolver noticias"))]
+        # The home page asks for "featured first, then newest": without this it sorts every published news.
+        indexes = [
+            *Publicable.Meta.indexes,
+            models.Index(fields=["estado", "-destacada", "-publicar_desde"], name="portal_noticia_inicio"),
+        ]
 
     def __str__(self):
         return self.titulo
