@@ -20,6 +20,8 @@ def test_cabeceras_en_paginas_publicas(client, url):
     assert "default-src 'self'" in politica and "frame-ancestors 'none'" in politica
     script_src = politica.split("script-src")[1].split(";")[0]
     assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+    style_src = politica.split("style-src")[1].split(";")[0]
+    assert ("unsafe-inline" in style_src) == url.startswith("/admin/")  # inline styles only in the back office
     assert respuesta["X-Frame-Options"] == "DENY"
     assert respuesta["X-Content-Type-Options"] == "nosniff"
     assert "camera=()" in respuesta["Permissions-Policy"]
