@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 import portal.metrics
+from portal.memoria import memorizar
 
 from . import autoverificacion
 from .models import (
@@ -79,6 +80,7 @@ def porcentajes_por_fase(evaluacion):
     return porcentajes
 
 
+@memorizar
 def evaluaciones_hasta(fin):
     """The latest two evaluations dated before ``fin`` (a date): the current one and the previous one."""
     return list(Evaluacion.objects.filter(fecha__lt=fin).order_by("-fecha")[:2])
@@ -100,6 +102,7 @@ def fases_comparadas(fin=None):
     }
 
 
+@memorizar
 def entidades_vinculadas(anio):
     """``{nivel: [EntidadAliada, …]}`` linked (convenio signed) in ``anio``."""
     por_nivel = defaultdict(list)
@@ -120,6 +123,7 @@ def semestre(hoy=None):
     return inicio, fin
 
 
+@memorizar
 def entregas_del_semestre(hoy=None):
     """Which active dependencias delivered their information this semester, which did not, and whether the
     ones missing are already late."""
@@ -149,6 +153,7 @@ def meses_desde_ultima_entrega(hasta):
     return Decimal((hasta.year - ultima.year) * 12 + hasta.month - ultima.month)
 
 
+@memorizar
 def empalme_vigente(hasta=None):
     hasta = hasta or timezone.localdate() + timezone.timedelta(days=1)
     return Empalme.objects.filter(fecha_inicio__lt=hasta).order_by("-fecha_inicio").first()

@@ -9,6 +9,7 @@ from django.utils import timezone
 import portal.metrics
 import servicios.metrics
 import tramites.metrics
+from portal import cache_paginas, memoria
 
 from . import canales, encuesta, indicadores, services
 from .models import EntidadAliada, Indicador, Instantanea, Plan
@@ -41,7 +42,22 @@ def evaluar_plan(plan, anio=None):
     return resultado
 
 
+# The dashboard's figures may lag this much behind visits (content changes show at once).
+SEGUNDOS_EN_CACHE = 60
+
+
 def tablero(anio=None):
+    def calcular():
+        # One figure asked from several places (an indicator and a panel) is computed once per render.
+        with memoria.calculo():
+            return _tablero(anio)
+
+    # Every committee member sees the same figures: computed once a minute, or at once after any edit.
+    clave = f"gelt:tablero:{anio}:{timezone.localdate()}"
+    return cache_paginas.calcular_compartido(clave, calcular, maximo=SEGUNDOS_EN_CACHE)
+
+
+def _tablero(anio):
     plan = Plan.objects.vigente()
     if plan is None:
         return {"plan": None}

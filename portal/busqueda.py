@@ -179,7 +179,8 @@ def buscar(consulta, *, tipo=None, ahora=None):
     if not terminos:
         return EntradaBusqueda.objects.none(), {}
     frase = " ".join(terminos)
-    alternativas = _sinonimos(terminos)
+    # A synonym phrase holding every word asked ("impuesto predial" for "predial") finds nothing more.
+    alternativas = [a for a in _sinonimos(terminos) if not set(terminos) <= set(a.split())]
     entradas = _visibles(ahora or timezone.now())
     exacto = Case(When(titulo_plano=frase, then=Value(100.0)), default=Value(0.0), output_field=FloatField())
 

@@ -8,6 +8,8 @@ a session cookie) never read nor fill the cache; forms with a CSRF token, search
 the back office are never cached.
 """
 
+import hashlib
+
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -77,6 +79,28 @@ def _segundos_validos(ahora):
     if siguiente is None:
         return maximo
     return max(0, min(maximo, int((siguiente - ahora).total_seconds())))
+
+
+_FALTA = object()
+
+
+def calcular_compartido(nombre, funcion, *, maximo=None):
+    """``funcion()``, computed once and shared by every node until content changes.
+
+    For what can't be a cached page (the search, which counts every query; the committee's dashboard, behind
+    a login) but is costly and the same for everyone: kept under the content version like the pages, never
+    past the next scheduled change, at most ``maximo`` seconds. With the page cache off, always computed.
+    """
+    if settings.CACHE_PAGINAS_SEGUNDOS <= 0:
+        return funcion()
+    clave = f"calculo:{version()}:" + hashlib.sha256(nombre.encode()).hexdigest()
+    valor = cache.get(clave, _FALTA)
+    if valor is _FALTA:
+        valor = funcion()
+        segundos = min(_segundos_validos(timezone.now()), maximo or settings.CACHE_PAGINAS_SEGUNDOS)
+        if segundos > 0:
+            cache.set(clave, valor, segundos)
+    return valor
 
 
 class CacheDePaginas:

@@ -2,6 +2,7 @@
 
 from django.db.models import Max
 
+from .memoria import memorizar
 from .models import Documento, Estado, Evento, Noticia
 
 # What counts as "the website was updated": a news item, a document or an event that went public.
@@ -128,6 +129,7 @@ def entradas_de_busqueda():
     return EntradaBusqueda.objects.count()
 
 
+@memorizar
 def dependencias_activas():
     """The active dependencias (central and decentralized), for the semiannual delivery cycle."""
     from .models import Dependencia
@@ -172,6 +174,7 @@ def _vistas_de_paginas(desde, hasta):
     )
 
 
+@memorizar
 def visitas(desde, hasta):
     """Page views and unique visitors in [desde, hasta), with the daily series (every day, zeros included).
 
@@ -236,6 +239,7 @@ def visitas_por_semestre(anio, semestre):
     }
 
 
+@memorizar
 def _visitantes_entre(desde, hasta):
     from .models import VisitanteDiario
 

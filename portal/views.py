@@ -2,7 +2,7 @@ from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from tablon_portal import __version__
 
-from . import archivos, busqueda, registro
+from . import archivos, busqueda, cache_paginas, registro
 from .calendario import calendario_ics
 from .models import (
     Categoria,
@@ -30,8 +30,10 @@ from .models import (
 )
 from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
+from .paginacion import PaginaSinConteo
 
 NOTICIAS_POR_PAGINA = 10
+DOCUMENTOS_POR_PAGINA = 25
 
 
 def _noticias_publicas():
@@ -61,12 +63,14 @@ def inicio(request):
 
 @require_safe
 def noticias(request):
-    categorias = list(Categoria.objects.filter(noticias__in=Noticia.objects.vigentes()).distinct())
+    # Categories with at least one public news item: one EXISTS probe per category, not a join over all news.
+    con_noticias = Noticia.objects.vigentes().filter(categorias=OuterRef("pk"))
+    categorias = list(Categoria.objects.filter(Exists(con_noticias)))
     categoria = next((c for c in categorias if c.slug == request.GET.get("categoria")), None)
     consulta = _lista_de_noticias()
     if categoria:
         consulta = consulta.filter(categorias=categoria)
-    pagina = Paginator(consulta, NOTICIAS_POR_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = PaginaSinConteo(consulta, request.GET.get("pagina"), NOTICIAS_POR_PAGINA)
     return render(
         request,
         "portal/noticias.html",
@@ -148,9 +152,16 @@ def transparencia(request):
 @require_safe
 def subseccion_transparencia(request, slug):
     subseccion = get_object_or_404(SubseccionTransparencia.objects.select_related("seccion"), slug=slug)
-    documentos = subseccion.documentos.vigentes().order_by("-publicar_desde").select_related("dependencia")
+    documentos = (
+        subseccion.documentos.vigentes()
+        .order_by("-publicar_desde", "-pk")
+        .only("titulo", "tipo", "numero", "archivo", "tamano", "publicar_desde", "fecha_expedicion")
+    )
+    pagina = PaginaSinConteo(documentos, request.GET.get("pagina"), DOCUMENTOS_POR_PAGINA)
     return render(
-        request, "portal/subseccion_transparencia.html", {"subseccion": subseccion, "documentos": documentos}
+        request,
+        "portal/subseccion_transparencia.html",
+        {"subseccion": subseccion, "documentos": pagina.object_list, "pagina": pagina},
     )
 
 
@@ -226,34 +237,52 @@ def politica(request, slug):
 RESULTADOS_POR_PAGINA = 10
 
 
+def _pagina_de_resultados(consulta, tipo, numero):
+    """What one page of results shows: plain data, so it can be shared through the cache."""
+    etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
+    entradas, por_tipo = busqueda.buscar(consulta, tipo=tipo)
+    paginador = Paginator(entradas, RESULTADOS_POR_PAGINA)
+    paginador.count = por_tipo.get(tipo, 0) if tipo else sum(por_tipo.values())  # counted per type already
+    pagina = paginador.get_page(numero)
+    return {
+        "por_tipo": por_tipo,
+        "numero": pagina.number,
+        "resultados": [
+            {
+                "titulo": entrada.titulo,
+                "url": entrada.url,
+                "tipo": etiquetas.get(entrada.tipo, ""),
+                "fecha": entrada.fecha,
+                "fragmento": busqueda.resaltar(entrada.texto, consulta),
+                "titulo_resaltado": busqueda.resaltar(entrada.titulo, consulta, largo=300),
+            }
+            for entrada in pagina.object_list
+        ],
+    }
+
+
 @require_safe
 def buscar(request):
     consulta = busqueda.limpiar_consulta(request.GET.get("q", ""))
     etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
     tipo = request.GET.get("tipo") if request.GET.get("tipo") in etiquetas else None
-    entradas, por_tipo = busqueda.buscar(consulta, tipo=tipo) if consulta else (None, {})
-    total = sum(por_tipo.values())
+    numero = request.GET.get("pagina", "")[:10]
+    datos = {"por_tipo": {}, "resultados": []}
     pagina = None
     if consulta:
-        paginador = Paginator(entradas, RESULTADOS_POR_PAGINA)
-        paginador.count = por_tipo.get(tipo, 0) if tipo else total  # already counted per type: no COUNT query
-        pagina = paginador.get_page(request.GET.get("pagina"))
+        # Popular searches ("predial" in tax season) are ranked once for everyone until content changes.
+        datos = cache_paginas.calcular_compartido(
+            f"buscar:{' '.join(busqueda.palabras(consulta))}:{tipo}:{numero}",
+            lambda: _pagina_de_resultados(consulta, tipo, numero),
+        )
+        contados = datos["por_tipo"].get(tipo, 0) if tipo else sum(datos["por_tipo"].values())
+        pagina = Paginator(range(contados), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
+    total = sum(datos["por_tipo"].values())
     if consulta and not request.GET.get("pagina"):
-        busqueda.registrar_consulta(consulta, resultados=total)
-    resultados = [
-        {
-            "titulo": entrada.titulo,
-            "url": entrada.url,
-            "tipo": etiquetas.get(entrada.tipo, ""),
-            "fecha": entrada.fecha,
-            "fragmento": busqueda.resaltar(entrada.texto, consulta),
-            "titulo_resaltado": busqueda.resaltar(entrada.titulo, consulta, largo=300),
-        }
-        for entrada in (pagina.object_list if pagina else [])
-    ]
+        busqueda.registrar_consulta(consulta, resultados=total)  # every search counts, cached or not
     filtros = [
         {"tipo": clave, "etiqueta": etiquetas[clave], "n": n, "actual": clave == tipo}
-        for clave, n in sorted(por_tipo.items(), key=lambda item: list(etiquetas).index(item[0]))
+        for clave, n in sorted(datos["por_tipo"].items(), key=lambda item: list(etiquetas).index(item[0]))
         if clave in etiquetas
     ]
     parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
@@ -263,7 +292,7 @@ def buscar(request):
         {
             "consulta": consulta,
             "pagina": pagina,
-            "resultados": resultados,
+            "resultados": datos["resultados"],
             "total": total,
             "filtros": filtros,
             "tipo": tipo,

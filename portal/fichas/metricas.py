@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
+from ..memoria import memorizar
 from ..models import Estado
 from ..models.publicacion import q_vigente
 from .models import Canal
@@ -46,6 +47,7 @@ def _agregados(ahora, hoy):
     }
 
 
+@memorizar
 def metricas(modelo, *, anio=None, ahora=None):
     """The figures now, or at the end of ``anio`` (fichas created up to then) for the yearly indicator."""
     ahora = ahora or timezone.now()

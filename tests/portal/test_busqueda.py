@@ -182,3 +182,16 @@ def test_el_indice_se_actualiza_al_confirmar_la_transaccion(django_capture_on_co
     assert len(callbacks) >= 1
     entradas, _ = busqueda.buscar("cabalgata")
     assert [e.titulo for e in entradas] == ["Cabalgata de las fiestas"]
+
+
+def test_con_cache_compartida_la_busqueda_se_ordena_una_vez_y_sigue_contando(
+    client, settings, django_assert_max_num_queries
+):
+    settings.CACHE_PAGINAS_SEGUNDOS = 300
+    tramite("Impuesto predial unificado")
+    assert titulos(client, "predial") == ["Impuesto predial unificado"]
+    with django_assert_max_num_queries(4):  # count the search, identity, policies: no ranking
+        assert titulos(client, "Predial") == ["Impuesto predial unificado"]
+    assert ConsultaBusqueda.objects.get(termino="predial").veces == 2
+    crear_publicable(Noticia, titulo="Descuento en el predial por pronto pago")
+    assert "Descuento en el predial por pronto pago" in titulos(client, "predial")  # new content: ranked again
