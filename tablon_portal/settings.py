@@ -144,6 +144,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not memory: the browser tests' live server answers from other threads, which must
     # have connections of their own (a shared in-memory connection loses data between threads).
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"pruebas-{os.getpid()}.sqlite3")}
+else:
+    # Plain client-side cursors: a server-side one (DECLARE … WITH HOLD) per form select costs more than
+    # the few rows it reads, and they break behind a transaction-pooling PgBouncer.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):

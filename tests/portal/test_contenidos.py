@@ -157,6 +157,24 @@ def test_una_subseccion_vacia_lo_dice_y_una_con_documentos_los_lista_con_fecha(c
     assert "Publicado el" in html
 
 
+def test_una_subseccion_con_muchos_documentos_se_lee_por_paginas(client):
+    normativa = SubseccionTransparencia.objects.get(numero="2.1")
+    ahora = timezone.now()
+    for i in range(30):
+        documento = crear_publicable(
+            Documento, titulo=f"Resolución {i:03d}", publicar_desde=ahora - timezone.timedelta(hours=i)
+        )
+        documento.subsecciones.add(normativa)
+    primera = client.get(normativa.get_absolute_url()).content.decode()
+    assert "Resolución 000" in primera and "Resolución 024" in primera and "Resolución 025" not in primera
+    assert "Página 1" in primera and 'href="?pagina=2"' in primera
+    segunda = client.get(normativa.get_absolute_url(), {"pagina": "2"}).content.decode()
+    assert "Resolución 025" in segunda and "Resolución 029" in segunda and "Resolución 000" not in segunda
+    assert 'href="?pagina=3"' not in segunda and 'href="?pagina=1"' in segunda
+    assert client.get(normativa.get_absolute_url(), {"pagina": "xyz"}).status_code == 200  # the first page
+    assert client.get(normativa.get_absolute_url(), {"pagina": "3"}).status_code == 404
+
+
 def test_el_indice_marca_las_subsecciones_sin_publicar(client):
     normativa = SubseccionTransparencia.objects.get(numero="2.1")
     crear_publicable(Documento).subsecciones.add(normativa)
@@ -275,3 +293,12 @@ def test_las_paginas_publicas_no_crecen_en_consultas_con_los_datos(client, djang
     for url in paginas:
         with django_assert_max_num_queries(8, info=url):
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("pagina", ["99999999999999999999999", "100001", "-5", "1e3", ""])
+def test_la_lista_de_noticias_aguanta_cualquier_numero_de_pagina(client, pagina):
+    crear_publicable(Noticia, titulo="Única noticia")
+    respuesta = client.get(reverse("portal:noticias"), {"pagina": pagina})
+    assert respuesta.status_code in (200, 404)
+    if respuesta.status_code == 200:
+        assert "Única noticia" in respuesta.content.decode()
