@@ -9,10 +9,12 @@ the back office are never cached.
 """
 
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -27,6 +29,7 @@ SIN_EFECTO_EN_PAGINAS = {
     "portal.saldiaria",
     "portal.volcadodevisitas",
     "portal.consultabusqueda",
+    "portal.cambio",  # the audit log: written with the change that already refreshed the pages
     "portal.entradabusqueda",
     "gelt.instantanea",
     "gelt.recordatorio",
@@ -39,17 +42,28 @@ NUNCA = ("/participa/encuesta/", "/buscar/", "/c/", "/salud/", "/gelt/", "/stati
 def version():
     actual = cache.get(CLAVE_VERSION)
     if actual is None:
-        cache.add(CLAVE_VERSION, 1, None)
-        actual = cache.get(CLAVE_VERSION) or 1
+        # A cache emptied (Redis restarted) starts above every version used before, never again at 1: what a
+        # process keeps for a version (portal.context_processors) must never match newer content.
+        cache.add(CLAVE_VERSION, time.time_ns(), None)
+        actual = cache.get(CLAVE_VERSION)
     return actual
 
 
-def invalidar(**kwargs):
-    """Every cached page becomes stale at once (on every node sharing the cache)."""
+def _subir_version():
     try:
         cache.incr(CLAVE_VERSION)
     except ValueError:
         cache.set(CLAVE_VERSION, 2, None)
+
+
+def invalidar(**kwargs):
+    """Every cached page becomes stale at once (on every node sharing the cache).
+
+    Once when the change is made and once more when its transaction commits: a page rendered in between
+    (after the first bump, from the data not yet committed) is kept under a version nobody asks for again.
+    """
+    _subir_version()
+    transaction.on_commit(_subir_version)
 
 
 def conectar_invalidacion():

@@ -155,10 +155,12 @@ if env("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Redis is one cache for every process and node; local memory is one per process.
+CACHE_COMPARTIDA = bool(env("REDIS_URL"))
 # How long an anonymous page may stay in the cache at most (0 turns the page cache off). Only on by default
 # with a shared cache (REDIS_URL): with per-process memory, a change seen by one worker would not reach the
 # pages another worker keeps.
-CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300" if env("REDIS_URL") else "0"))
+CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300" if CACHE_COMPARTIDA else "0"))
 
 AUTH_USER_MODEL = "portal.Usuario"
 AUTH_PASSWORD_VALIDATORS = [

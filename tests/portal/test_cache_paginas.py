@@ -67,3 +67,36 @@ def test_la_encuesta_y_la_busqueda_no_se_guardan(client):
     for url in ("/participa/encuesta/", "/buscar/?q=cafe"):
         respuesta = client.get(url)
         assert "public" not in respuesta.get("Cache-Control", ""), url
+
+
+def test_la_version_sube_otra_vez_al_confirmar_el_cambio(django_capture_on_commit_callbacks):
+    antes = cache_paginas.version()
+    with django_capture_on_commit_callbacks(execute=True):
+        crear_publicable(Noticia, titulo="Confirmada")
+        durante = cache_paginas.version()
+    # A page rendered between the save and the commit (from the old data) stays under a version left behind.
+    assert antes < durante < cache_paginas.version()
+
+
+def test_una_cache_vaciada_nunca_repite_una_version():
+    from django.core.cache import cache
+
+    cache_paginas.invalidar()
+    antes = cache_paginas.version()
+    cache.clear()  # Redis restarted without persistence
+    assert cache_paginas.version() > antes
+
+
+def test_con_cache_compartida_la_identidad_se_lee_una_vez_por_version(client, settings, django_assert_num_queries):
+    from portal.models import Municipio
+
+    settings.CACHE_COMPARTIDA = True
+    settings.CACHE_PAGINAS_SEGUNDOS = 0  # every page rendered: only the identity is kept
+    crear_publicable(Noticia, titulo="Feria del café")
+    client.get("/noticias/")
+    with django_assert_num_queries(3):  # categories, the news page, its categories: nothing for the identity
+        client.get("/noticias/")
+    municipio = Municipio.objects.actual()
+    municipio.entidad = "Alcaldía Municipal de Prueba"
+    municipio.save()  # on any node: the shared version moves and every process reads the identity again
+    assert "Alcaldía Municipal de Prueba" in client.get("/noticias/").content.decode()
