@@ -2,7 +2,11 @@
 without a single refused script or style (they have no inline style at all), and the policy does refuse an
 inline style injected into them."""
 
+import pytest
+
 from .test_recorridos import entrar
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PAGINAS = ["/", "/noticias/", "/tramites/", "/transparencia/", "/buscar/?q=predial", "/participa/", "/no-existe/"]
 
