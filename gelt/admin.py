@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal import roles
+from portal.auditoria import AuditadoAdmin
 from portal.models import Dependencia
+from portal.services import registrar_en_historial
 
 from . import services
 from .models import (
@@ -46,7 +48,7 @@ class LineaInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditadoAdmin):
     list_display = ["nombre", "anio_inicio", "anio_fin", "activo"]
     inlines = [ObjetivoInline, LineaInline]
 
@@ -69,7 +71,7 @@ class IndicadorInline(admin.StackedInline):
 
 
 @admin.register(Accion)
-class AccionAdmin(admin.ModelAdmin):
+class AccionAdmin(AuditadoAdmin):
     list_display = ["nombre", "linea", "tiempo", "orden"]
     list_filter = ["plan"]
     list_select_related = ["linea"]
@@ -77,7 +79,7 @@ class AccionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicador)
-class IndicadorAdmin(admin.ModelAdmin):
+class IndicadorAdmin(AuditadoAdmin):
     list_display = ["nombre", "accion", "meta_texto", "periodicidad", "fuente", "del_plan"]
     list_filter = ["periodicidad", "del_plan", "accion__plan"]
     list_select_related = ["accion"]
@@ -94,7 +96,7 @@ class RegistradoPorMixin:
 
 
 @admin.register(Medicion)
-class MedicionAdmin(RegistradoPorMixin, admin.ModelAdmin):
+class MedicionAdmin(RegistradoPorMixin, AuditadoAdmin):
     list_display = ["indicador", "periodo", "valor", "registrado_por", "registrado_en"]
     list_filter = ["indicador__accion__plan", "periodo"]
     list_select_related = ["indicador", "registrado_por"]
@@ -116,24 +118,21 @@ class ActualizacionInline(admin.TabularInline):
 
 
 @admin.register(Canal)
-class CanalAdmin(admin.ModelAdmin):
+class CanalAdmin(AuditadoAdmin):
     list_display = ["nombre", "seccion_web", "responsable", "frecuencia_dias", "activo"]
     list_filter = ["activo"]
     list_select_related = ["responsable"]
     inlines = [ActualizacionInline]
 
     def save_formset(self, request, form, formset, change):
-        for actualizacion in formset.save(commit=False):
-            if not actualizacion.pk:
-                actualizacion.registrado_por = request.user
-            actualizacion.save()
-        formset.save_m2m()
-        for borrada in formset.deleted_objects:
-            borrada.delete()
+        for fila in formset.forms:
+            if fila.instance.pk is None:
+                fila.instance.registrado_por = request.user
+        super().save_formset(request, form, formset, change)  # the audit records each row
 
 
 @admin.register(ActualizacionCanal)
-class ActualizacionCanalAdmin(RegistradoPorMixin, admin.ModelAdmin):
+class ActualizacionCanalAdmin(RegistradoPorMixin, AuditadoAdmin):
     list_display = ["canal", "fecha", "descripcion", "registrado_por"]
     list_filter = ["canal"]
     list_select_related = ["canal", "registrado_por"]
@@ -151,7 +150,7 @@ class ActualizacionCanalAdmin(RegistradoPorMixin, admin.ModelAdmin):
 
 
 @admin.register(Instantanea)
-class InstantaneaAdmin(admin.ModelAdmin):
+class InstantaneaAdmin(AuditadoAdmin):
     list_display = ["indicador", "periodo", "valor", "estado", "creada"]
     list_filter = ["estado", "periodo"]
     list_select_related = ["indicador"]
@@ -161,7 +160,7 @@ class InstantaneaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recordatorio)
-class RecordatorioAdmin(admin.ModelAdmin):
+class RecordatorioAdmin(AuditadoAdmin):
     list_display = ["destinatario", "dia", "asunto", "enviado"]
     list_filter = ["dia"]
     search_fields = ["destinatario", "asunto"]
@@ -178,12 +177,12 @@ class RecordatorioAdmin(admin.ModelAdmin):
 
 
 @admin.register(Fase)
-class FaseAdmin(admin.ModelAdmin):
+class FaseAdmin(AuditadoAdmin):
     list_display = ["nombre", "meta", "orden"]
 
 
 @admin.register(Criterio)
-class CriterioAdmin(admin.ModelAdmin):
+class CriterioAdmin(AuditadoAdmin):
     list_display = ["codigo", "nombre", "fase", "verificacion"]
     list_filter = ["fase"]
     search_fields = ["codigo", "nombre", "descripcion"]
@@ -227,7 +226,7 @@ class ResultadoInline(admin.TabularInline):
 
 
 @admin.register(Evaluacion)
-class EvaluacionAdmin(admin.ModelAdmin):
+class EvaluacionAdmin(AuditadoAdmin):
     """Creating an evaluation adds one row per criterion, with the portal's proposal where it can check."""
 
     list_display = ["nombre", "fecha", "creada_por"]
@@ -242,7 +241,7 @@ class EvaluacionAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             return
         nueva = services.evaluacion_crear(fecha=obj.fecha, nombre=obj.nombre, notas=obj.notas, usuario=request.user)
-        obj.pk = nueva.pk
+        obj.pk, obj.creada_por = nueva.pk, nueva.creada_por  # as saved, for the audit record
         obj._state.adding = False
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -253,11 +252,14 @@ class EvaluacionAdmin(admin.ModelAdmin):
     def reverificar(self, request, queryset):
         for evaluacion in queryset:
             services.evaluacion_reverificar(evaluacion=evaluacion)
+            registrar_en_historial(
+                usuario=request.user, objeto=evaluacion, mensaje=_("Propuestas del portal verificadas de nuevo.")
+            )
         self.message_user(request, _("Propuestas del portal actualizadas."))
 
 
 @admin.register(AccionMejora)
-class AccionMejoraAdmin(admin.ModelAdmin):
+class AccionMejoraAdmin(AuditadoAdmin):
     list_display = ["descripcion", "criterio", "responsable", "fecha_limite", "estado"]
     list_filter = ["estado", "criterio__fase"]
     list_select_related = ["criterio", "responsable"]
@@ -277,7 +279,7 @@ class AccionMejoraAdmin(admin.ModelAdmin):
 
 
 @admin.register(EntidadAliada)
-class EntidadAliadaAdmin(admin.ModelAdmin):
+class EntidadAliadaAdmin(AuditadoAdmin):
     list_display = ["nombre", "nivel", "convenio", "fecha_convenio", "vinculada"]
     list_filter = ["nivel"]
     search_fields = ["nombre", "convenio"]
@@ -288,7 +290,7 @@ class EntidadAliadaAdmin(admin.ModelAdmin):
 
 
 @admin.register(EntregaDependencia)
-class EntregaDependenciaAdmin(RegistradoPorMixin, admin.ModelAdmin):
+class EntregaDependenciaAdmin(RegistradoPorMixin, AuditadoAdmin):
     list_display = ["dependencia", "fecha", "descripcion", "registrado_por"]
     list_filter = ["dependencia", "fecha"]
     list_select_related = ["dependencia", "registrado_por"]
@@ -317,7 +319,7 @@ class FuncionarioEmpalmeInline(admin.TabularInline):
 
 
 @admin.register(Empalme)
-class EmpalmeAdmin(admin.ModelAdmin):
+class EmpalmeAdmin(AuditadoAdmin):
     list_display = ["nombre", "fecha_inicio", "documento"]
     filter_horizontal = ["socializacion"]
     inlines = [ActividadEmpalmeInline, FuncionarioEmpalmeInline]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.auditoria import AuditadoAdmin
+
 from .models import Encuesta, Opcion, Pregunta, Respuesta, RespuestaPregunta
 
 
@@ -30,7 +32,7 @@ class PreguntaInline(admin.TabularInline):
 
 
 @admin.register(Encuesta)
-class EncuestaAdmin(admin.ModelAdmin):
+class EncuestaAdmin(AuditadoAdmin):
     list_display = ["titulo", "abre", "cierra", "cantidad_respuestas", "resultados_publicados", "ver_resultados"]
     list_filter = ["resultados_publicados"]
     search_fields = ["titulo"]
@@ -60,7 +62,7 @@ class OpcionInline(admin.TabularInline):
 
 
 @admin.register(Pregunta)
-class PreguntaAdmin(admin.ModelAdmin):
+class PreguntaAdmin(AuditadoAdmin):
     """Each question on its own page, to edit its options (single and multiple choice)."""
 
     list_display = ["texto", "encuesta", "tipo", "obligatoria", "orden"]
@@ -97,7 +99,7 @@ class RespuestaPreguntaInline(SoloLectura, admin.TabularInline):
 
 
 @admin.register(Respuesta)
-class RespuestaAdmin(SoloLectura, admin.ModelAdmin):
+class RespuestaAdmin(SoloLectura, AuditadoAdmin):
     list_display = ["recibida", "encuesta"]
     list_filter = ["encuesta"]
     list_select_related = ["encuesta"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import roles, services
 from .admin_publicacion import PublicableAdmin
+from .auditoria import AuditadoAdmin, AuditadoMixin, auditar_admin_registrado
 from .models import (
     Categoria,
     ConsultaBusqueda,
@@ -34,7 +36,7 @@ class RedSocialInline(admin.TabularInline):
 
 
 @admin.register(Municipio)
-class MunicipioAdmin(admin.ModelAdmin):
+class MunicipioAdmin(AuditadoAdmin):
     """One record: the list page goes straight to it, and it can be neither added twice nor deleted."""
 
     inlines = [RedSocialInline]
@@ -85,7 +87,7 @@ class FuncionarioInline(admin.TabularInline):
 
 
 @admin.register(Dependencia)
-class DependenciaAdmin(admin.ModelAdmin):
+class DependenciaAdmin(AuditadoAdmin):
     list_display = ["nombre", "tipo", "cargo_responsable", "telefono", "correo", "activa", "es_demo"]
     list_filter = ["tipo", "activa", "es_demo"]
     search_fields = ["nombre", "descripcion", "cargo_responsable"]
@@ -125,14 +127,14 @@ class CargoInline(admin.TabularInline):
 
 
 @admin.register(Usuario)
-class UsuarioAdmin(UserAdmin):
+class UsuarioAdmin(AuditadoMixin, UserAdmin):
     inlines = [CargoInline]
     list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups", "cargos__dependencia"]
 
 
 @admin.register(Politica)
-class PoliticaAdmin(admin.ModelAdmin):
+class PoliticaAdmin(AuditadoAdmin):
     list_display = ["titulo", "slug", "publicada", "actualizada"]
     list_filter = ["publicada"]
     search_fields = ["titulo", "contenido"]
@@ -143,7 +145,7 @@ class PoliticaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Categoria)
-class CategoriaAdmin(admin.ModelAdmin):
+class CategoriaAdmin(AuditadoAdmin):
     list_display = ["nombre", "slug"]
     search_fields = ["nombre"]
     prepopulated_fields = {"slug": ["nombre"]}
@@ -196,7 +198,7 @@ class EventoAdmin(PublicableAdmin):
 
 
 @admin.register(SeccionInstitucional)
-class SeccionInstitucionalAdmin(admin.ModelAdmin):
+class SeccionInstitucionalAdmin(AuditadoAdmin):
     list_display = ["titulo", "pagina", "orden", "tiene_contenido", "actualizado"]
     list_filter = ["pagina"]
     search_fields = ["titulo", "contenido"]
@@ -227,7 +229,7 @@ class SeccionInstitucionalAdmin(admin.ModelAdmin):
 
 
 @admin.register(EntidadDirectorio)
-class EntidadDirectorioAdmin(admin.ModelAdmin):
+class EntidadDirectorioAdmin(AuditadoAdmin):
     list_display = ["nombre", "tipo", "telefono", "correo", "sitio_web"]
     list_filter = ["tipo"]
     search_fields = ["nombre", "descripcion"]
@@ -250,7 +252,7 @@ class VaciaFilter(admin.SimpleListFilter):
 
 
 @admin.register(SubseccionTransparencia)
-class SubseccionTransparenciaAdmin(admin.ModelAdmin):
+class SubseccionTransparenciaAdmin(AuditadoAdmin):
     list_display = ["numero", "titulo", "seccion", "documentos_publicados", "enlace"]
     list_display_links = ["numero", "titulo"]
     list_filter = [VaciaFilter, "seccion"]
@@ -283,13 +285,13 @@ class SubseccionTransparenciaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sinonimo)
-class SinonimoAdmin(admin.ModelAdmin):
+class SinonimoAdmin(AuditadoAdmin):
     list_display = ["termino", "equivalentes"]
     search_fields = ["termino", "equivalentes"]
 
 
 @admin.register(ConsultaBusqueda)
-class ConsultaBusquedaAdmin(admin.ModelAdmin):
+class ConsultaBusquedaAdmin(AuditadoAdmin):
     """Read-only statistics: what people searched each day, and how often they found nothing."""
 
     list_display = ["termino", "dia", "veces", "sin_resultados"]
@@ -305,4 +307,7 @@ class ConsultaBusquedaAdmin(admin.ModelAdmin):
         return False
 
 
-from . import admin_visitas  # noqa: E402, F401
+# Who may do what: changes to the groups' permissions are recorded too.
+auditar_admin_registrado(admin.site, Group)
+
+from . import admin_auditoria, admin_visitas  # noqa: E402, F401

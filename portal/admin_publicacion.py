@@ -1,12 +1,13 @@
 """The admin side of the publication workflow, shared by every publishable model (news, documents, events,
 fichas): ownership by dependencia, who may publish, the workflow actions and the audit fields."""
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
+from .auditoria import AuditadoAdmin
 from .models import Dependencia, Estado
 from .models.publicacion import puede_publicar
 
@@ -35,7 +36,7 @@ def _accion(transicion, descripcion):
     return accion
 
 
-class PublicableAdmin(admin.ModelAdmin):
+class PublicableAdmin(AuditadoAdmin):
     """Officials see and edit their dependencias' drafts and items in review; the committee publishes."""
 
     acciones_de_flujo = [

@@ -1,7 +1,8 @@
 from django.contrib.admin import AdminSite
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
+from . import auditoria, roles
 from .models import Municipio
 
 
@@ -19,3 +20,18 @@ class PortalAdminSite(AdminSite):
         context["site_url"] = "/"
         context["ve_tablero_gelt"] = request.user.is_authenticated and roles.es_del_comite(request.user)
         return context
+
+    def check(self, app_configs):
+        """Django's checks of every ModelAdmin, plus: each one records to the audit log."""
+        errores = super().check(app_configs)
+        for modelo in auditoria.modelos_sin_auditoria(self):
+            if app_configs is None or modelo._meta.app_config in app_configs:
+                errores.append(
+                    checks.Error(
+                        f"The ModelAdmin of {modelo._meta.label} does not record to the audit log.",
+                        hint="Make it inherit from portal.auditoria.AuditadoAdmin (or AuditadoMixin).",
+                        obj=type(self.get_model_admin(modelo)),
+                        id="portal.E001",
+                    )
+                )
+        return errores

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .auditoria import AuditadoAdmin
 from .models import Campana, VisitaDiaria
 
 
@@ -23,7 +24,7 @@ def _enlaces_qr(campana):
 
 
 @admin.register(Campana)
-class CampanaAdmin(admin.ModelAdmin):
+class CampanaAdmin(AuditadoAdmin):
     """Short links ``/c/<código>/`` for the plan's outreach: perifoneo, radio spots, events, posters."""
 
     list_display = ["nombre", "enlace_corto", "medio", "activa", "llegadas", "qr"]
@@ -83,7 +84,7 @@ class CampanaAdmin(admin.ModelAdmin):
 
 
 @admin.register(VisitaDiaria)
-class VisitaDiariaAdmin(admin.ModelAdmin):
+class VisitaDiariaAdmin(AuditadoAdmin):
     """Read-only counts: page views per day, page, referring site, campaign and kind of device."""
 
     list_display = ["dia", "ruta", "referente", "campana", "dispositivo", "vistas"]

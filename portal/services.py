@@ -1,5 +1,6 @@
-"""Writes that change state or touch several models, each inside a transaction and recorded in the
-admin's history (LogEntry), so officials and the committee see who did what and when."""
+"""Writes that change state or touch several models, each inside a transaction and recorded in the audit log
+(``portal.auditoria``, with the values that changed) and in the admin's history (LogEntry), so officials and
+the committee see who did what and when."""
 
 from dataclasses import dataclass
 
@@ -9,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import imagenes
-from .models import Dependencia, Estado
+from . import auditoria, imagenes
+from .models import Cambio, Dependencia, Estado
 from .models.publicacion import puede_publicar
 
 
@@ -65,10 +66,19 @@ def puede_editar(usuario, objeto):
     return Dependencia.objects.de_usuario(usuario).filter(pk=objeto.dependencia_id).exists()
 
 
-def registrar_en_historial(*, usuario, objeto, mensaje):
-    LogEntry.objects.log_actions(
-        user_id=usuario.pk, queryset=[objeto], action_flag=CHANGE, change_message=mensaje, single_object=True
+def registrar_en_historial(*, usuario, objeto, mensaje, antes=None, accion=Cambio.Accion.CAMBIO, relacionados=()):
+    """Record a write made outside the admin's forms, once it is saved: in the audit log, with the values that
+    changed since ``antes`` (an ``auditoria.valores`` snapshot taken before the write, with the same
+    ``relacionados``), and in the object's admin history (LogEntry, which needs a user: an import from the
+    command line may have none)."""
+    despues = auditoria.valores(objeto, relacionados=relacionados)
+    auditoria.cambio_registrar(
+        usuario=usuario, objeto=objeto, accion=accion, antes=antes, despues=despues, mensaje=mensaje
     )
+    if usuario is not None:
+        LogEntry.objects.log_actions(
+            user_id=usuario.pk, queryset=[objeto], action_flag=CHANGE, change_message=mensaje, single_object=True
+        )
 
 
 @transaction.atomic
@@ -84,6 +94,7 @@ def publicable_cambiar_estado(*, objeto, usuario, transicion):
     if not paso.solo_quien_publica and not puede_editar(usuario, objeto):
         raise PermissionDenied(_("Solo puede enviar a revisión contenidos de sus dependencias."))
     objeto = type(objeto).objects.select_for_update().get(pk=objeto.pk)
+    antes = auditoria.valores(objeto)
     if objeto.estado not in paso.desde:
         raise ValidationError(
             _("«%(objeto)s» está en estado %(estado)s y no se puede %(accion)s.")
@@ -113,7 +124,7 @@ def publicable_cambiar_estado(*, objeto, usuario, transicion):
         mensaje = _("Publicación programada para el %(fecha)s.") % {
             "fecha": timezone.localtime(objeto.publicar_desde).strftime("%d/%m/%Y %H:%M")
         }
-    registrar_en_historial(usuario=usuario, objeto=objeto, mensaje=mensaje)
+    registrar_en_historial(usuario=usuario, objeto=objeto, mensaje=mensaje, antes=antes, accion=Cambio.Accion.ESTADO)
     return objeto
 
 

@@ -35,7 +35,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ..models import Dependencia, Estado, SituacionDeVida
+from .. import auditoria
+from ..models import Cambio, Dependencia, Estado, SituacionDeVida
 from ..models.publicacion import puede_publicar
 from ..services import registrar_en_historial
 from .models import Canal, TipoCosto, TipoTiempo
@@ -780,6 +781,9 @@ def _validar_fila(datos, ctx, errores):
 
 def _guardar(plan, usuario):
     ficha = plan.ficha
+    # The row is already applied to ``ficha`` in memory: its audit record compares with the stored one.
+    guardada = None if plan.nueva else type(ficha)._base_manager.get(pk=ficha.pk)
+    antes = None if guardada is None else auditoria.valores(guardada, relacionados=_RELACIONES)
     if plan.nueva:
         ficha.creado_por = usuario
     ficha.modificado_por = usuario
@@ -792,11 +796,15 @@ def _guardar(plan, usuario):
         for objeto in objetos:
             objeto.ficha = ficha
         gestor.model.objects.bulk_create(objetos)
-    if usuario is not None:
-        mensaje = (
-            _("Creada desde un archivo importado.") if plan.nueva else _("Actualizada desde un archivo importado.")
-        )
-        registrar_en_historial(usuario=usuario, objeto=ficha, mensaje=mensaje)
+    mensaje = _("Creada desde un archivo importado.") if plan.nueva else _("Actualizada desde un archivo importado.")
+    registrar_en_historial(
+        usuario=usuario,
+        objeto=ficha,
+        mensaje=mensaje,
+        antes=antes,
+        accion=Cambio.Accion.CREACION if plan.nueva else Cambio.Accion.CAMBIO,
+        relacionados=_RELACIONES,
+    )
 
 
 def importar(archivo, *, modelo, usuario, simular=False):

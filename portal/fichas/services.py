@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..auditoria import valores
 from ..services import registrar_en_historial
 
 
@@ -13,11 +14,13 @@ def ficha_marcar_revisada(*, fichas, usuario):
         opts = ficha._meta
         if not usuario.has_perm(f"{opts.app_label}.revisar_{opts.model_name}"):
             raise PermissionDenied(_("Solo el Comité GEL-T o un administrador marca las fichas como revisadas."))
+        antes = valores(ficha)
         ficha.registrar_revision(usuario)
         ficha.save(update_fields=["revisado_en", "revisado_por", "revision_vence"])
         registrar_en_historial(
             usuario=usuario,
             objeto=ficha,
+            antes=antes,
             mensaje=_("Revisada. Próxima revisión: %(fecha)s.") % {"fecha": ficha.revision_vence.strftime("%d/%m/%Y")},
         )
     return len(fichas)

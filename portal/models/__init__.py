@@ -1,5 +1,6 @@
 """Models of the site core, one module per subject; imported here so ``portal.models.X`` keeps working."""
 
+from .auditoria import Cambio, CambioInmutable
 from .busqueda import ConsultaBusqueda, EntradaBusqueda, Sinonimo
 from .documentos import Documento
 from .eventos import Evento
@@ -23,6 +24,8 @@ from .transparencia import SeccionTransparencia, SubseccionTransparencia
 from .visitas import Campana, Dispositivo, SalDiaria, VisitaDiaria, VisitanteDiario, VolcadoDeVisitas
 
 __all__ = [
+    "Cambio",
+    "CambioInmutable",
     "Campana",
     "Categoria",
     "ConsultaBusqueda",
