@@ -187,6 +187,19 @@ def test_el_catalogo_filtra_por_cada_criterio(client):
     assert nombres(dependencia="no-existe") == {predial.nombre, ica.nombre, residencia.nombre}  # ignored
 
 
+def test_los_filtros_conservan_lo_elegido_y_anuncian_lo_que_se_ignoro(client):
+    crear_tramite(nombre="Licencia de construcción", dependencia=crear_dependencia(nombre="Planeación", slug="plan"))
+    filtros = {"q": "licencia", "dependencia": "no-existe", "costo": "gratuito"}
+    html = client.get(reverse("tramites:catalogo"), filtros).content.decode()
+    assert 'name="q" id="id_q" value="licencia"' in html
+    assert '<option value="gratuito" selected>Gratuito</option>' in html
+    assert '<option value="plan">Planeación</option>' in html
+    # The ignored filter is announced, and the message is tied to its field for screen readers.
+    assert 'aria-invalid="true" aria-describedby="id_dependencia-error"' in html
+    assert '<span class="error-campo" id="id_dependencia-error">' in html
+    assert "Se ignoró un filtro que ya no es válido: dependencia." in html
+
+
 def test_el_catalogo_hace_un_numero_fijo_de_consultas_con_500_fichas(client, django_assert_max_num_queries):
     dependencia = crear_dependencia()
     ahora = AHORA()
