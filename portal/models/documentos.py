@@ -59,5 +59,11 @@ class Documento(Publicable):
         return reverse("portal:documento", kwargs={"pk": self.pk})
 
     @property
+    def tipo_etiqueta(self):
+        """What ``get_tipo_display()`` gives, without Django rebuilding and hashing every translated choice on
+        each call (a tenth of a transparency page's time for 25 documents)."""
+        return self.Tipo(self.tipo).label if self.tipo in self.Tipo.values else self.tipo
+
+    @property
     def extension(self):
         return PurePosixPath(self.archivo.name).suffix.lstrip(".").upper()

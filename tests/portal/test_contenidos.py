@@ -162,12 +162,16 @@ def test_una_subseccion_con_muchos_documentos_se_lee_por_paginas(client):
     ahora = timezone.now()
     for i in range(30):
         documento = crear_publicable(
-            Documento, titulo=f"Resolución {i:03d}", publicar_desde=ahora - timezone.timedelta(hours=i)
+            Documento,
+            titulo=f"Resolución {i:03d}",
+            tipo="resolucion",
+            publicar_desde=ahora - timezone.timedelta(hours=i),
         )
         documento.subsecciones.add(normativa)
     primera = client.get(normativa.get_absolute_url()).content.decode()
     assert "Resolución 000" in primera and "Resolución 024" in primera and "Resolución 025" not in primera
     assert "Página 1" in primera and 'href="?pagina=2"' in primera
+    assert '<span class="documento__datos">Resolución ' in primera  # the type as people read it
     segunda = client.get(normativa.get_absolute_url(), {"pagina": "2"}).content.decode()
     assert "Resolución 025" in segunda and "Resolución 029" in segunda and "Resolución 000" not in segunda
     assert 'href="?pagina=3"' not in segunda and 'href="?pagina=1"' in segunda
