@@ -37,11 +37,12 @@ DOCUMENTOS_POR_PAGINA = 25
 
 
 def _noticias_publicas():
-    return Noticia.objects.vigentes().select_related("dependencia").prefetch_related("categorias")
+    return Noticia.objects.vigentes().select_related("dependencia")
 
 
 def _lista_de_noticias():
-    # Lists show title, summary and image: leaving the body out keeps the sort of thousands of rows light.
+    # Lists show date, dependencia, title, summary and image: no body (it keeps the sort of thousands of rows
+    # light) and no categories (only the news page itself lists them).
     return _noticias_publicas().defer("cuerpo")
 
 
@@ -80,7 +81,7 @@ def noticias(request):
 
 @require_safe
 def noticia(request, slug):
-    noticia = get_object_or_404(_noticias_publicas(), slug=slug)
+    noticia = get_object_or_404(_noticias_publicas().prefetch_related("categorias"), slug=slug)
     relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
     return render(request, "portal/noticia.html", {"noticia": noticia, "relacionadas": relacionadas})
 

@@ -94,7 +94,7 @@ def test_con_cache_compartida_la_identidad_se_lee_una_vez_por_version(client, se
     settings.CACHE_PAGINAS_SEGUNDOS = 0  # every page rendered: only the identity is kept
     crear_publicable(Noticia, titulo="Feria del café")
     client.get("/noticias/")
-    with django_assert_num_queries(3):  # categories, the news page, its categories: nothing for the identity
+    with django_assert_num_queries(2):  # categories and the news page: nothing for the identity
         client.get("/noticias/")
     municipio = Municipio.objects.actual()
     municipio.entidad = "Alcaldía Municipal de Prueba"
