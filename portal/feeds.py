@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .models import Categoria, Municipio, Noticia
+from . import identidad
+from .models import Categoria, Noticia
 
 ELEMENTOS = 20
 
@@ -17,14 +18,14 @@ class NoticiasRss(Feed):
         return get_object_or_404(Categoria, slug=slug) if slug else None
 
     def title(self, categoria):
-        entidad = Municipio.objects.actual().entidad
+        entidad = identidad.municipio().entidad
         return f"Noticias: {categoria.nombre} — {entidad}" if categoria else f"Noticias — {entidad}"
 
     def link(self, categoria):
         return categoria.get_absolute_url() if categoria else reverse("portal:noticias")
 
     def description(self, categoria):
-        return f"Las noticias más recientes de {Municipio.objects.actual().entidad}."
+        return f"Las noticias más recientes de {identidad.municipio().entidad}."
 
     def items(self, categoria):
         noticias = Noticia.objects.vigentes().select_related("dependencia").order_by("-publicar_desde")

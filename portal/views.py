@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from tablon_portal import __version__
 
-from . import archivos, busqueda, cache_paginas, registro
+from . import archivos, busqueda, cache_paginas, identidad, registro
 from .calendario import calendario_ics
 from .models import (
     Categoria,
@@ -21,7 +21,6 @@ from .models import (
     EntidadDirectorio,
     Evento,
     Funcionario,
-    Municipio,
     Noticia,
     Politica,
     SeccionInstitucional,
@@ -98,7 +97,7 @@ def evento(request, slug):
 
 
 def _respuesta_ics(request, eventos, nombre_archivo):
-    municipio = Municipio.objects.actual()
+    municipio = identidad.municipio()
     contenido = calendario_ics(
         eventos,
         nombre=municipio.entidad,

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from .. import identidad
 from ..busqueda import limpiar_consulta
-from ..models import Dependencia, Municipio, SituacionDeVida
+from ..models import Dependencia, SituacionDeVida
 from .models import Canal, TipoCosto
 
 FICHAS_POR_PAGINA = 20
@@ -167,7 +168,7 @@ def detalle(request, slug, *, modelo):
 
 def _json_ld(request, ficha):
     """schema.org GovernmentService, so search engines and GOV.CO can read the ficha."""
-    municipio = Municipio.objects.actual()
+    municipio = identidad.municipio()
     datos = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
