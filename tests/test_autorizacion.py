@@ -113,3 +113,49 @@ def test_en_la_administracion_cada_modelo_exige_su_permiso(client):
         opts = modelo._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         assert client.get(url).status_code == 403, url
+
+
+def _borrador(modelo, dependencia, nombre):
+    from tests.portal.factories import crear_publicable
+
+    if modelo._meta.model_name in ("tramite", "servicio"):
+        slug = nombre.lower().replace(" ", "-")
+        return modelo.objects.create(nombre=nombre, slug=slug, dependencia=dependencia)
+    return crear_publicable(modelo, publicado=False, dependencia=dependencia, titulo=nombre)
+
+
+def _modelos_por_dependencia():
+    from portal.models import Documento, Evento, Noticia
+    from servicios.models import Servicio
+    from tramites.models import Tramite
+
+    return [Noticia, Documento, Evento, Tramite, Servicio]
+
+
+@pytest.mark.parametrize("modelo", _modelos_por_dependencia(), ids=lambda m: m._meta.model_name)
+def test_el_funcionario_solo_toca_lo_de_sus_dependencias_en_cada_modelo(client, modelo):
+    propia, ajena = crear_dependencia(nombre="Secretaría de Gobierno"), crear_dependencia(nombre="Tesorería Ajena")
+    mio = _borrador(modelo, propia, "Borrador propio")
+    otro = _borrador(modelo, ajena, "Borrador ajeno")
+    client.force_login(crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[propia]))
+    opts = modelo._meta
+    lista = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert lista.status_code == 200
+    html = lista.content.decode()
+    assert "Borrador propio" in html and "Borrador ajeno" not in html
+    assert 'value="publicar"' not in html  # the publish action is not offered to officials
+    cambio = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[otro.pk])
+    assert client.get(cambio).status_code == 302  # as if it did not exist
+    borrar = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[otro.pk])
+    client.post(borrar, {"post": "yes"})
+    assert modelo.objects.filter(pk=otro.pk).exists()
+    client.post(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+        {"action": "delete_selected", "_selected_action": [otro.pk], "post": "yes"},
+    )
+    assert modelo.objects.filter(pk=otro.pk).exists()
+    alta = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).content.decode()
+    lista_de_dependencias = alta.split('name="dependencia"')[1].split("</select>")[0]
+    opciones = re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", lista_de_dependencias)
+    assert opciones == ["Secretaría de Gobierno"]  # the foreign key offers only their dependencias
+    assert client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[mio.pk])).status_code == 200
