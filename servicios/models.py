@@ -1,8 +1,8 @@
 """Servicios (otros procedimientos administrativos, OPA): done voluntarily to obtain a product or service."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal import rutas
 from portal.fichas import models as ficha
 
 
@@ -19,7 +19,7 @@ class Servicio(ficha.Ficha):
         ]
 
     def get_absolute_url(self):
-        return reverse("servicios:detalle", kwargs={"slug": self.slug})
+        return rutas.url("servicios:detalle", slug=self.slug)
 
 
 RequisitoServicio, PuntoAtencionServicio, NormaServicio, FormularioServicio = ficha.modelos_relacionados(Servicio)

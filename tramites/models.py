@@ -1,8 +1,8 @@
 """Trámites: what a person must do, by law, to obtain a right or meet an obligation (SUIT ficha)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal import rutas
 from portal.fichas import models as ficha
 
 
@@ -19,7 +19,7 @@ class Tramite(ficha.Ficha):
         ]
 
     def get_absolute_url(self):
-        return reverse("tramites:detalle", kwargs={"slug": self.slug})
+        return rutas.url("tramites:detalle", slug=self.slug)
 
 
 RequisitoTramite, PuntoAtencionTramite, NormaTramite, FormularioTramite = ficha.modelos_relacionados(Tramite)

@@ -1,9 +1,9 @@
 from pathlib import PurePosixPath
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import rutas
 from ..archivos import ruta_documento, validar_documento
 from .publicacion import Publicable
 
@@ -56,7 +56,7 @@ class Documento(Publicable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:documento", kwargs={"pk": self.pk})
+        return rutas.url("portal:documento", pk=self.pk)
 
     @property
     def tipo_etiqueta(self):

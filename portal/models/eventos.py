@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import rutas
 from .publicacion import Publicable, PublicableQuerySet
 from .texto import TextoEnriquecido
 
@@ -56,4 +56,4 @@ class Evento(Publicable):
             raise ValidationError({"fin": _("El evento no puede terminar antes de empezar.")})
 
     def get_absolute_url(self):
-        return reverse("portal:evento", kwargs={"slug": self.slug})
+        return rutas.url("portal:evento", slug=self.slug)

@@ -4,9 +4,9 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import rutas
 from ..imagenes import validar_imagen
 
 # Colombian numbers since the 2021 numbering plan: +57 and ten digits (mobile 3xx, landline 60x).
@@ -218,7 +218,7 @@ class Dependencia(models.Model):
         return self.nombre
 
     def get_absolute_url(self):
-        return reverse("portal:dependencia", kwargs={"slug": self.slug})
+        return rutas.url("portal:dependencia", slug=self.slug)
 
 
 class FuncionarioQuerySet(models.QuerySet):
@@ -310,4 +310,4 @@ class Politica(models.Model):
         return self.titulo
 
     def get_absolute_url(self):
-        return reverse("portal:politica", kwargs={"slug": self.slug})
+        return rutas.url("portal:politica", slug=self.slug)

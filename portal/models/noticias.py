@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import rutas
 from ..archivos import ruta_imagen
 from ..imagenes import nombre_variante, validar_imagen
 from .identidad import ImageField
@@ -23,7 +23,7 @@ class Categoria(models.Model):
         return self.nombre
 
     def get_absolute_url(self):
-        return reverse("portal:noticias") + f"?categoria={self.slug}"
+        return rutas.url("portal:noticias") + f"?categoria={self.slug}"
 
 
 class ConImagenMixin(models.Model):
@@ -99,4 +99,4 @@ class Noticia(ConImagenMixin, Publicable):
         return self.titulo
 
     def get_absolute_url(self):
-        return reverse("portal:noticia", kwargs={"slug": self.slug})
+        return rutas.url("portal:noticia", slug=self.slug)

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import rutas
 from .texto import TextoEnriquecido
 
 
@@ -48,7 +49,7 @@ class SubseccionTransparencia(models.Model):
         return f"{self.numero} {self.titulo}"
 
     def get_absolute_url(self):
-        return reverse("portal:subseccion_transparencia", kwargs={"slug": self.slug})
+        return rutas.url("portal:subseccion_transparencia", slug=self.slug)
 
     @property
     def url_pagina(self):

@@ -2,9 +2,9 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import date as date_filter
-from django.urls import reverse
 from django.utils import timezone
 
+from .. import rutas
 from ..navegacion import MENU_PRINCIPAL
 
 register = template.Library()
@@ -16,7 +16,7 @@ def menu_principal(context):
     ruta = context["request"].path if "request" in context else ""
     items = []
     for etiqueta, nombre in MENU_PRINCIPAL:
-        url = reverse(nombre)
+        url = rutas.url(nombre)
         actual = ruta == url if url == "/" else ruta.startswith(url)
         items.append({"etiqueta": etiqueta, "url": url, "actual": actual})
     return {"items": items}
