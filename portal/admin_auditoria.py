@@ -56,6 +56,9 @@ class CambioAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).de_usuario(request.user)
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("Registro de cambios"), **(extra_context or {})})
+
     def has_add_permission(self, request):
         return False
 

@@ -46,8 +46,8 @@ class Migration(migrations.Migration):
                 ('usuario', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='usuario')),
             ],
             options={
-                'verbose_name': 'registro de cambios',
-                'verbose_name_plural': 'registro de cambios',
+                'verbose_name': 'cambio registrado',
+                'verbose_name_plural': 'cambios registrados',
                 'ordering': ['-fecha', '-pk'],
                 'default_permissions': ('view',),
                 'indexes': [models.Index(fields=['tipo', 'objeto_id'], name='portal_cambio_objeto'), models.Index(fields=['padre_tipo', 'padre_id'], name='portal_cambio_padre')],

@@ -113,8 +113,8 @@ class Cambio(models.Model):
 
     class Meta:
         ordering = ["-fecha", "-pk"]
-        verbose_name = _("registro de cambios")
-        verbose_name_plural = _("registro de cambios")
+        verbose_name = _("cambio registrado")
+        verbose_name_plural = _("cambios registrados")
         # Nobody is ever given the right to add, change or delete a record: only to read.
         default_permissions = ("view",)
         indexes = [

@@ -369,6 +369,7 @@ def test_el_funcionario_solo_ve_los_registros_de_sus_dependencias(client, funcio
     assert lista.status_code == 200
     html = lista.content.decode()
     assert "Obras en la vía" in html and "Impuesto predial" not in html
+    assert "<h1>Registro de cambios</h1>" in html and "1 cambio registrado" in html
     detalle = client.get(reverse("admin:portal_cambio_change", args=[registro_ajeno.pk]))
     assert detalle.status_code in (302, 403, 404) and "Impuesto predial" not in detalle.content.decode()
     historial = client.get(reverse("admin:portal_noticia_history", args=[ajena.pk]))
