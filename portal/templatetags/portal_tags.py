@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -40,12 +41,35 @@ def pesos(valor):
     return "$ " + f"{entero:,}".replace(",", ".")
 
 
-@register.filter
+MESES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+
+
+def _local(valor):
+    return timezone.localtime(valor) if isinstance(valor, datetime.datetime) and timezone.is_aware(valor) else valor
+
+
+@register.filter(expects_localtime=True)
 def fecha(valor, formato="DATE_FORMAT"):
-    """A date as written in Colombian Spanish, month and weekday in lower case: «24 de noviembre de 2026»."""
+    """A date as written in Colombian Spanish, month and weekday in lower case: «24 de noviembre de 2026».
+
+    The usual format is written directly: Django's localized formatting costs tens of microseconds a date, and
+    lists show dozens.
+    """
     if not valor:
         return ""
+    valor = _local(valor)  # Bogotá's day, not UTC's (templates convert already: expects_localtime)
+    if formato == "DATE_FORMAT" and isinstance(valor, datetime.date):
+        return f"{valor.day} de {MESES[valor.month - 1]} de {valor.year}"
     return date_filter(valor, formato).lower()
+
+
+@register.filter(expects_localtime=True)
+def iso(valor):
+    """A date or moment for machines (``<time datetime>``), in local time: what ``date:'c'`` gives, faster."""
+    return _local(valor).isoformat() if isinstance(valor, datetime.date) else ""
 
 
 @register.filter
