@@ -117,6 +117,27 @@ def calcular_compartido(nombre, funcion, *, maximo=None):
     return valor
 
 
+_del_proceso = {}  # nombre -> (content version, moment computed, value)
+
+
+def por_version(nombre, funcion, *, maximo=None):
+    """``funcion()`` kept by this process for the current content version (at most ``maximo`` seconds).
+
+    For small, costly, read-only data every page or many pages show (the identity, the catalogue's filter
+    choices): exact across processes and nodes, since any edit anywhere moves the shared version; a
+    scheduled publication moves nothing, hence ``maximo`` for what depends on it. Only with a shared cache
+    (Redis): a per-process cache cannot tell what another process changed, so then it is always computed.
+    """
+    if not settings.CACHE_COMPARTIDA:
+        return funcion()
+    actual, ahora = version(), time.monotonic()
+    guardado = _del_proceso.get(nombre)
+    if guardado is None or guardado[0] != actual or (maximo is not None and ahora - guardado[1] > maximo):
+        guardado = (actual, ahora, funcion())
+        _del_proceso[nombre] = guardado
+    return guardado[2]
+
+
 class CacheDePaginas:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from .. import identidad
+from .. import cache_paginas, identidad
 from ..busqueda import limpiar_consulta
 from ..models import Dependencia, SituacionDeVida
 from .models import Canal, TipoCosto
 
 FICHAS_POR_PAGINA = 20
+SEGUNDOS_DE_LAS_LISTAS = 60
 # Characters that must not appear raw inside a <script> block (same escapes as Django's json_script).
 _ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -90,13 +91,17 @@ class FiltroCatalogo(forms.Form):
         return fichas
 
 
-def campos_de_filtro(formulario):
+def campos_de_filtro(formulario, listas):
     """The filter form as plain data for the template, which writes the inputs itself: Django's per-widget and
-    per-option templates cost more than the rest of the catalogue page."""
+    per-option templates cost more than the rest of the catalogue page. ``listas`` gives the choices of the
+    model fields (``{name: [(slug, label)]}``), read once per content version."""
     campos = []
     for campo in formulario:
         valor = campo.value()
-        opciones = getattr(campo.field, "choices", None)
+        if campo.name in listas:
+            opciones = [("", campo.field.empty_label), *listas[campo.name]]
+        else:
+            opciones = getattr(campo.field, "choices", None)
         campos.append(
             {
                 "nombre": campo.html_name,
@@ -110,13 +115,30 @@ def campos_de_filtro(formulario):
     return campos
 
 
+def _con_fichas(modelo):
+    # Only the choices that lead somewhere: dependencias and situations with published fichas.
+    publicadas = modelo.objects.publicados()
+    return (
+        Dependencia.objects.filter(pk__in=publicadas.values("dependencia")),
+        SituacionDeVida.objects.filter(pk__in=publicadas.values("situaciones")),
+    )
+
+
+def _listas_de_filtro(modelo):
+    dependencias, situaciones = _con_fichas(modelo)
+    return {
+        "dependencia": list(dependencias.values_list("slug", "nombre")),
+        "situacion": list(situaciones.values_list("slug", "nombre")),
+    }
+
+
 def catalogo(request, *, modelo):
     publicadas = modelo.objects.publicados()
-    # Only the choices that lead somewhere: dependencias and situations with published fichas.
-    formulario = FiltroCatalogo(
-        request.GET or None,
-        dependencias=Dependencia.objects.filter(pk__in=publicadas.values("dependencia")),
-        situaciones=SituacionDeVida.objects.filter(pk__in=publicadas.values("situaciones")),
+    dependencias, situaciones = _con_fichas(modelo)  # what the form accepts (queried only to check a choice)
+    formulario = FiltroCatalogo(request.GET or None, dependencias=dependencias, situaciones=situaciones)
+    # What it offers: the same, kept per content version (a scheduled ficha shows up within a minute).
+    listas = cache_paginas.por_version(
+        f"filtros:{modelo._meta.label}", lambda: _listas_de_filtro(modelo), maximo=SEGUNDOS_DE_LAS_LISTAS
     )
     fichas = formulario.filtrar(publicadas).select_related("dependencia").order_by("nombre")
     pagina = Paginator(fichas, FICHAS_POR_PAGINA).get_page(request.GET.get("pagina"))
@@ -127,7 +149,7 @@ def catalogo(request, *, modelo):
         "fichas/catalogo.html",
         {
             "opts": modelo._meta,
-            "campos": campos_de_filtro(formulario),
+            "campos": campos_de_filtro(formulario, listas),
             "pagina": pagina,
             "parametros": parametros.urlencode(),
             "filtrado": any(v for k, v in request.GET.items() if k != "pagina"),

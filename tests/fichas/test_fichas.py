@@ -290,3 +290,17 @@ def test_metricas_de_tramites():
     assert len(por_dependencia) == 5  # each test ficha has its own dependencia
     assert sum(m.identificadas for m in por_dependencia.values()) == 4
     assert sum(m.publicadas for m in por_dependencia.values()) == 3
+
+
+def test_con_cache_compartida_las_listas_de_filtro_se_leen_una_vez_por_version(
+    client, settings, django_assert_max_num_queries
+):
+    settings.CACHE_COMPARTIDA = True
+    crear_tramite(nombre="Licencia de construcción", dependencia=crear_dependencia(nombre="Planeación"))
+    url = reverse("tramites:catalogo")
+    client.get(url)
+    with django_assert_max_num_queries(2):  # the count and the page: the choices and the identity are kept
+        assert "<option value" in client.get(url).content.decode()
+    crear_tramite(nombre="Registro de vendedores", dependencia=crear_dependencia(nombre="Inspección de Policía"))
+    html = client.get(url).content.decode()  # a new ficha moves the version: its dependencia is offered at once
+    assert ">Inspección de Policía</option>" in html and ">Planeación</option>" in html
