@@ -119,6 +119,11 @@ class Ficha(Publicable):
     class Meta(Publicable.Meta):
         abstract = True
         ordering = ["nombre"]
+        # The catalogues list published fichas by name: the first page read off the index, not a sort of all.
+        indexes = [
+            *Publicable.Meta.indexes,
+            models.Index(fields=["estado", "nombre"], name="%(app_label)s_%(class)s_catalogo"),
+        ]
 
     def __str__(self):
         return self.nombre
