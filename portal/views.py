@@ -45,6 +45,11 @@ def _lista_de_noticias():
     return _noticias_publicas().defer("cuerpo")
 
 
+def _accesos():
+    # The most used trámites and servicios: kept per content version (a scheduled one shows within a minute).
+    return cache_paginas.por_version("inicio:accesos", registro.accesos_inicio, maximo=60)
+
+
 @require_safe
 def inicio(request):
     noticias = list(_lista_de_noticias().order_by("-destacada", "-publicar_desde")[:4])
@@ -55,8 +60,10 @@ def inicio(request):
             "principal": noticias[0] if noticias else None,
             "noticias": noticias[1:],
             "eventos": Evento.objects.proximos()[:3],
-            "dependencias": Dependencia.objects.activas().only("nombre", "slug", "tipo"),
-            "accesos": registro.accesos_inicio(),
+            "dependencias": cache_paginas.por_version(
+                "inicio:dependencias", lambda: list(Dependencia.objects.activas().only("nombre", "slug", "tipo"))
+            ),
+            "accesos": _accesos(),
         },
     )
 
@@ -297,7 +304,7 @@ def buscar(request):
             "filtros": filtros,
             "tipo": tipo,
             "parametros": parametros,
-            "sugerencias": registro.accesos_inicio() if consulta and not total else [],
+            "sugerencias": _accesos() if consulta and not total else [],
         },
     )
 

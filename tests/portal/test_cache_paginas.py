@@ -100,3 +100,24 @@ def test_con_cache_compartida_la_identidad_se_lee_una_vez_por_version(client, se
     municipio.entidad = "Alcaldía Municipal de Prueba"
     municipio.save()  # on any node: the shared version moves and every process reads the identity again
     assert "Alcaldía Municipal de Prueba" in client.get("/noticias/").content.decode()
+
+
+def test_con_cache_compartida_el_inicio_guarda_sus_listas_por_version(client, settings, django_assert_max_num_queries):
+    from tramites.models import Tramite
+
+    settings.CACHE_COMPARTIDA = True
+    settings.CACHE_PAGINAS_SEGUNDOS = 0
+    dependencia = crear_dependencia(nombre="Secretaría de Gobierno")
+    crear_publicable(Noticia, titulo="Feria del café", dependencia=dependencia)
+    client.get("/")
+    with django_assert_max_num_queries(2):  # the news and the events: dependencias, accesos, identity are kept
+        assert "Secretaría de Gobierno" in client.get("/").content.decode()
+    Tramite.objects.create(
+        nombre="Certificado de residencia",
+        slug="certificado-de-residencia",
+        dependencia=dependencia,
+        destacado=True,
+        estado="publicado",
+        publicar_desde=timezone.now() - timezone.timedelta(minutes=1),
+    )
+    assert "Certificado de residencia" in client.get("/").content.decode()  # saved: the version moved
