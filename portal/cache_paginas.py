@@ -43,7 +43,7 @@ def version():
     actual = cache.get(CLAVE_VERSION)
     if actual is None:
         # A cache emptied (Redis restarted) starts above every version used before, never again at 1: what a
-        # process keeps for a version (portal.context_processors) must never match newer content.
+        # process keeps for a version (``por_version``) must never match newer content.
         cache.add(CLAVE_VERSION, time.time_ns(), None)
         actual = cache.get(CLAVE_VERSION)
     return actual
@@ -52,8 +52,8 @@ def version():
 def _subir_version():
     try:
         cache.incr(CLAVE_VERSION)
-    except ValueError:
-        cache.set(CLAVE_VERSION, 2, None)
+    except ValueError:  # emptied meanwhile: a new start, above every earlier version
+        cache.add(CLAVE_VERSION, time.time_ns(), None)
 
 
 def invalidar(**kwargs):

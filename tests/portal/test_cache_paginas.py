@@ -121,3 +121,12 @@ def test_con_cache_compartida_el_inicio_guarda_sus_listas_por_version(client, se
         publicar_desde=timezone.now() - timezone.timedelta(minutes=1),
     )
     assert "Certificado de residencia" in client.get("/").content.decode()  # saved: the version moved
+
+
+def test_invalidar_con_la_cache_vaciada_tampoco_repite_una_version():
+    from django.core.cache import cache
+
+    antes = cache_paginas.version()
+    cache.clear()
+    cache_paginas.invalidar()  # a save right after Redis lost its data
+    assert cache_paginas.version() > antes
