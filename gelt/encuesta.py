@@ -174,7 +174,7 @@ def huella(direccion, dia):
 
 
 def limite_por_cliente():
-    return getattr(settings, "ENCUESTA_ENVIOS_POR_CLIENTE", 3)
+    return settings.ENCUESTA_ENVIOS_POR_CLIENTE
 
 
 def nombre_cookie(encuesta):

@@ -231,6 +231,9 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 # How many reverse proxies in front of gunicorn add X-Forwarded-For (1 behind the README's nginx): the visit
 # counter reads the client address from there to tell daily visitors apart, and never stores it.
 VISITAS_PROXIES_DE_CONFIANZA = int(env("VISITAS_PROXIES_DE_CONFIANZA", "0"))
+# Answers to the annual survey accepted from one connection in 24 hours (raise it where many people share one,
+# an internet café or the library).
+ENCUESTA_ENVIOS_POR_CLIENTE = int(env("ENCUESTA_ENVIOS_POR_CLIENTE", "3"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

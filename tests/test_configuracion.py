@@ -67,3 +67,9 @@ def test_detras_de_un_proxy_https(client, settings):
 def test_idioma_y_zona_horaria(settings):
     assert settings.LANGUAGE_CODE == "es-co"
     assert settings.TIME_ZONE == "America/Bogota"
+
+
+def test_el_limite_de_la_encuesta_se_fija_por_el_entorno():
+    codigo = "from django.conf import settings; print(settings.ENCUESTA_ENVIOS_POR_CLIENTE)"
+    resultado = ejecutar_manage("shell", "-c", codigo, DEBUG="1", ENCUESTA_ENVIOS_POR_CLIENTE="40")
+    assert resultado.stdout.strip().splitlines()[-1] == "40", resultado.stderr
