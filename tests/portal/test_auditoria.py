@@ -22,30 +22,10 @@ from portal.fichas import importacion
 from portal.models import Cambio, CambioInmutable, Categoria, Estado, Funcionario, Noticia, Usuario
 from tramites.models import Tramite
 
-from .factories import crear_dependencia, crear_publicable, crear_usuario
+from .factories import crear_publicable, crear_usuario
 
 pytestmark = pytest.mark.django_db
 CLAVE = "Clave-de-prueba-123"
-
-
-@pytest.fixture
-def gobierno():
-    return crear_dependencia(nombre="Secretaría de Gobierno", slug="gobierno")
-
-
-@pytest.fixture
-def hacienda():
-    return crear_dependencia(nombre="Secretaría de Hacienda", slug="hacienda")
-
-
-@pytest.fixture
-def funcionario(gobierno):
-    return crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[gobierno])
-
-
-@pytest.fixture
-def comite():
-    return crear_usuario(grupo=roles.COMITE)
 
 
 @pytest.fixture

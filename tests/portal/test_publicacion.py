@@ -7,32 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import roles, services
+from portal import services
 from portal.models import Documento, Estado, Evento, Noticia
 
-from .factories import crear_dependencia, crear_publicable, crear_usuario
+from .factories import crear_publicable
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def gobierno():
-    return crear_dependencia(nombre="Secretaría de Gobierno")
-
-
-@pytest.fixture
-def hacienda():
-    return crear_dependencia(nombre="Secretaría de Hacienda")
-
-
-@pytest.fixture
-def funcionario(gobierno):
-    return crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[gobierno])
-
-
-@pytest.fixture
-def comite():
-    return crear_usuario(grupo=roles.COMITE)
 
 
 def formulario_noticia(dependencia, **extra):
