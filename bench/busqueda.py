@@ -41,29 +41,6 @@ def parsear():
     return parser.parse_args()
 
 
-def preparar_base(servidor, nombre):
-    import psycopg2
-
-    conexion = psycopg2.connect(f"{servidor}/postgres")
-    conexion.autocommit = True
-    with conexion.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}"')
-        cursor.execute(f'CREATE DATABASE "{nombre}"')
-    conexion.close()
-
-
-def borrar_base(servidor, nombre):
-    import psycopg2
-    from django.db import connections
-
-    connections.close_all()
-    conexion = psycopg2.connect(f"{servidor}/postgres")
-    conexion.autocommit = True
-    with conexion.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}"')
-    conexion.close()
-
-
 def percentil(valores, p):
     ordenados = sorted(valores)
     return ordenados[min(len(ordenados) - 1, round(p / 100 * (len(ordenados) - 1)))]
@@ -75,6 +52,8 @@ def main():
     os.environ["DATABASE_URL"] = f"{argumentos.servidor}/{nombre}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tablon_portal.settings")
     os.environ.setdefault("DEBUG", "1")
+    from bench.datos import borrar_base, llenar, preparar_base
+
     preparar_base(argumentos.servidor, nombre)
     import django
 
@@ -83,7 +62,6 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from bench.datos import llenar
     from portal import busqueda
 
     settings.ALLOWED_HOSTS = ["testserver"]

@@ -46,6 +46,34 @@ PALABRAS = [
 ]
 
 
+def preparar_base(servidor, nombre):
+    """An empty PostgreSQL database ``nombre`` on ``servidor`` (``postgres://user@host:port``), made anew."""
+    import psycopg2
+
+    conexion = psycopg2.connect(f"{servidor}/postgres")
+    conexion.autocommit = True
+    with conexion.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}"')
+        cursor.execute(f'CREATE DATABASE "{nombre}"')
+    conexion.close()
+
+
+def borrar_base(servidor, nombre):
+    """Drop it at the end (after closing this process's Django connections to it, if Django is set up)."""
+    import psycopg2
+    from django.conf import settings
+
+    if settings.configured:
+        from django.db import connections
+
+        connections.close_all()
+    conexion = psycopg2.connect(f"{servidor}/postgres")
+    conexion.autocommit = True
+    with conexion.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}"')
+    conexion.close()
+
+
 RUTAS_VISITADAS = ["/", "/noticias/", "/tramites/", "/servicios/", "/transparencia/", "/buscar/", "/atencion/"]
 
 

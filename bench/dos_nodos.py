@@ -51,13 +51,10 @@ def main():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
     entorno = dict(os.environ, DATABASE_URL=f"{args.servidor}/{BASE}", REDIS_URL=args.redis, DEBUG="1")
-    import psycopg2
+    sys.path.insert(0, str(RAIZ))
+    from bench.datos import borrar_base, preparar_base
 
-    conexion = psycopg2.connect(f"{args.servidor}/postgres")
-    conexion.autocommit = True
-    with conexion.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
-        cursor.execute(f'CREATE DATABASE "{BASE}"')
+    preparar_base(args.servidor, BASE)
     nodos = []
     try:
         manage(entorno, "migrate", "-v0")
@@ -133,9 +130,7 @@ def main():
         for nodo in nodos:
             nodo.terminate()
             nodo.wait(timeout=10)
-        with conexion.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
-        conexion.close()
+        borrar_base(args.servidor, BASE)
 
 
 if __name__ == "__main__":

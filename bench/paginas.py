@@ -109,15 +109,10 @@ def servir(entorno, puerto, segundos_cache):
 
 def medir_motor(args, motor):
     from bench.carga import medir
+    from bench.datos import borrar_base, preparar_base
 
     if motor == "postgres":
-        import psycopg2
-
-        admin = psycopg2.connect(f"{args.servidor}/postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
-            cursor.execute(f'CREATE DATABASE "{BASE}"')
+        preparar_base(args.servidor, BASE)
         database_url = f"{args.servidor}/{BASE}"
     else:
         archivo = Path(tempfile.mkdtemp()) / f"{BASE}.sqlite3"
@@ -144,12 +139,7 @@ def medir_motor(args, motor):
                 servidor.wait(timeout=10)
     finally:
         if motor == "postgres":
-            from django.db import connections
-
-            connections.close_all()
-            with admin.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{BASE}"')
-            admin.close()
+            borrar_base(args.servidor, BASE)
     imprimir(resultados, paginas)
     return resultados
 
