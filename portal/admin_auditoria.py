@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .auditoria import SoloLecturaMixin
 from .models import Cambio
 
 
@@ -36,7 +37,7 @@ class ModeloFilter(admin.SimpleListFilter):
 
 
 @admin.register(Cambio)
-class CambioAdmin(admin.ModelAdmin):
+class CambioAdmin(SoloLecturaMixin, admin.ModelAdmin):
     """Nobody adds, changes or deletes a record here: only reads (403 otherwise)."""
 
     list_display = ["fecha", "quien", "accion", "modelo", "objeto", "dependencia", "campos"]
@@ -58,15 +59,6 @@ class CambioAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"title": _("Registro de cambios"), **(extra_context or {})})
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("usuario"), ordering="usuario_nombre")
     def quien(self, registro):

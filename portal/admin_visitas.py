@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .auditoria import AuditadoAdmin
+from .auditoria import AuditadoAdmin, SoloLecturaMixin
 from .models import Campana, VisitaDiaria
 
 
@@ -84,7 +84,7 @@ class CampanaAdmin(AuditadoAdmin):
 
 
 @admin.register(VisitaDiaria)
-class VisitaDiariaAdmin(AuditadoAdmin):
+class VisitaDiariaAdmin(SoloLecturaMixin, AuditadoAdmin):
     """Read-only counts: page views per day, page, referring site, campaign and kind of device."""
 
     list_display = ["dia", "ruta", "referente", "campana", "dispositivo", "vistas"]
@@ -93,12 +93,3 @@ class VisitaDiariaAdmin(AuditadoAdmin):
     date_hierarchy = "dia"
     ordering = ["-dia", "-vistas"]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

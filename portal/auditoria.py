@@ -324,6 +324,20 @@ class AuditadoAdmin(AuditadoMixin, admin.ModelAdmin):
     """The base of every ModelAdmin of the project."""
 
 
+class SoloLecturaMixin:
+    """For records the portal writes itself (visit counts, the audit log): whoever may view them reads them;
+    nobody, superusers included, adds, changes or deletes them through the admin (403)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 def _mensaje_de_django(message):
     """The text of an admin change message (a list, as Django builds it, or a string)."""
     return LogEntry(change_message=json.dumps(message) if isinstance(message, list) else message).get_change_message()
