@@ -12,11 +12,12 @@ appear in the accent-free text. Both ignore accents and case, and an exact title
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -56,9 +57,21 @@ def fuentes():
     return sorted(_fuentes.values(), key=lambda f: f.orden)
 
 
+class _SinTildes(dict):
+    """``str.translate`` table dropping accents, one character per character, filled as characters appear."""
+
+    def __missing__(self, codigo):
+        self[codigo] = unicodedata.normalize("NFKD", chr(codigo))[:1]
+        return self[codigo]
+
+
+_SIN_TILDES = _SinTildes()
+
+
 def normalizar(texto):
     """Lower case without accents, one character per character ("Jubilación" -> "jubilacion")."""
-    return "".join(unicodedata.normalize("NFKD", c)[:1] for c in str(texto)).lower()
+    texto = str(texto)
+    return (texto if texto.isascii() else texto.translate(_SIN_TILDES)).lower()
 
 
 def palabras(consulta):
@@ -173,24 +186,49 @@ def _visibles(ahora):
     )
 
 
+@dataclass(frozen=True)
+class Resultados:
+    """What a search found.
+
+    ``entradas`` are best first. When more than ``TOPE`` entries match (a word found in almost everything,
+    like "alcaldía"), counting and ranking them all would cost time in proportion to the whole index on every
+    search; instead ``total`` stops at ``TOPE + 1`` (shown as "más de 1.000") and only the ``TOPE`` most recent
+    matches, plus every undated page and every exact title, are ranked. Adding a word narrows the search
+    back to an exact count.
+    """
+
+    entradas: object
+    total: int  # matches of the chosen type (all types without one), at most TOPE + 1
+    mostrables: int  # how many of them ``entradas`` holds: all, or those ranked when there were too many
+    por_tipo: dict  # {tipo: matches}, exact; empty when there were too many to count by type
+    todas: int  # matches of every type, at most TOPE + 1
+
+    @property
+    def hay_mas(self):
+        return self.total > TOPE
+
+
+TOPE = 500
+
+
 def buscar(consulta, *, tipo=None, ahora=None):
-    """Matching entries, best first, and the number of matches per type (``{tipo: n}``)."""
+    """Search the index: see ``Resultados``. A constant number of queries, each reading at most about
+    ``TOPE`` rows however large the index grows."""
     terminos = palabras(consulta)
     if not terminos:
-        return EntradaBusqueda.objects.none(), {}
+        return Resultados(EntradaBusqueda.objects.none(), 0, 0, {}, 0)
     frase = " ".join(terminos)
     # A synonym phrase holding every word asked ("impuesto predial" for "predial") finds nothing more.
     alternativas = [a for a in _sinonimos(terminos) if not set(terminos) <= set(a.split())]
-    entradas = _visibles(ahora or timezone.now())
+    coincidencias = _visibles(ahora or timezone.now()).order_by()
     exacto = Case(When(titulo_plano=frase, then=Value(100.0)), default=Value(0.0), output_field=FloatField())
 
     if connection.vendor == "postgresql":
         consulta_fts = SearchQuery(frase, config="spanish", search_type="plain")
         for alternativa in alternativas:
             consulta_fts |= SearchQuery(alternativa, config="spanish", search_type="plain")
-        entradas = entradas.filter(vector=consulta_fts).annotate(
-            relevancia=SearchRank(F("vector"), consulta_fts) + exacto
-        )
+        coincidencias = coincidencias.filter(vector=consulta_fts)
+        relevancia = SearchRank(F("vector"), consulta_fts) + exacto
     else:
         coincide = Q()
         for grupo in [terminos, *(a.split() for a in alternativas)]:
@@ -199,6 +237,7 @@ def buscar(consulta, *, tipo=None, ahora=None):
                 raiz = _raiz(termino)
                 todas &= Q(titulo_plano__contains=raiz) | Q(texto_plano__contains=raiz)
             coincide |= todas
+        coincidencias = coincidencias.filter(coincide)
         en_titulo = sum(
             (
                 Case(When(titulo_plano__contains=_raiz(t), then=1), default=0, output_field=IntegerField())
@@ -206,12 +245,32 @@ def buscar(consulta, *, tipo=None, ahora=None):
             ),
             Value(0),
         )
-        entradas = entradas.filter(coincide).annotate(relevancia=exacto + en_titulo)
+        relevancia = exacto + en_titulo
 
-    por_tipo = dict(entradas.values_list("tipo").annotate(n=Count("pk")).order_by())
+    # One read of at most TOPE + 1 matches: are they few enough to count and rank them all?
+    muestra = list(coincidencias.values_list("pk", "tipo")[: TOPE + 1])
+    por_tipo = dict(Counter(t for _, t in muestra)) if len(muestra) <= TOPE else {}
+    total = len(muestra)
     if tipo:
-        entradas = entradas.filter(tipo=tipo)
-    return entradas.order_by("-relevancia", "-fecha", "titulo"), por_tipo
+        coincidencias = coincidencias.filter(tipo=tipo)
+        total = por_tipo.get(tipo, 0) if por_tipo else coincidencias[: TOPE + 1].count()
+    if por_tipo and connection.vendor != "postgresql":
+        # Without a text index each match costs a read of the whole table: rank those already found.
+        coincidencias = EntradaBusqueda.objects.filter(pk__in=[pk for pk, t in muestra if t == tipo or not tipo])
+    mostrables = total
+    if total > TOPE:
+        # Only those since the date of the TOPE-th most recent, any undated page and any exact title; paged
+        # through up to TOPE (exact titles rank first, and nobody reads page 101).
+        corte = coincidencias.order_by("-fecha").values_list("fecha", flat=True)[TOPE - 1]
+        desde = Q(fecha__gte=corte) if corte is not None else Q(fecha__isnull=True)
+        coincidencias = coincidencias.filter(desde | Q(fecha__isnull=True) | Q(titulo_plano=frase))
+        mostrables = TOPE
+    entradas = (
+        coincidencias.annotate(relevancia=relevancia)
+        .order_by("-relevancia", "-fecha", "titulo")
+        .only("tipo", "titulo", "texto", "url", "fecha")
+    )
+    return Resultados(entradas, total, mostrables, por_tipo, len(muestra))
 
 
 def _raiz(termino):

@@ -247,12 +247,15 @@ RESULTADOS_POR_PAGINA = 10
 def _pagina_de_resultados(consulta, tipo, numero):
     """What one page of results shows: plain data, so it can be shared through the cache."""
     etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
-    entradas, por_tipo = busqueda.buscar(consulta, tipo=tipo)
-    paginador = Paginator(entradas, RESULTADOS_POR_PAGINA)
-    paginador.count = por_tipo.get(tipo, 0) if tipo else sum(por_tipo.values())  # counted per type already
+    hallado = busqueda.buscar(consulta, tipo=tipo)
+    paginador = Paginator(hallado.entradas, RESULTADOS_POR_PAGINA)
+    paginador.count = hallado.mostrables  # counted already
     pagina = paginador.get_page(numero)
     return {
-        "por_tipo": por_tipo,
+        "total": hallado.total,
+        "mostrables": hallado.mostrables,
+        "todas": hallado.todas,
+        "por_tipo": hallado.por_tipo,
         "numero": pagina.number,
         "resultados": [
             {
@@ -268,13 +271,29 @@ def _pagina_de_resultados(consulta, tipo, numero):
     }
 
 
+def _filtros_por_tipo(datos, etiquetas, tipo):
+    """One link per type of content found, with how many; when there were too many to count by type, one
+    per type the portal has, the chosen one with its count."""
+    por_tipo = datos["por_tipo"]
+    return [
+        {
+            "tipo": clave,
+            "etiqueta": etiqueta,
+            "n": por_tipo[clave] if por_tipo else (datos["total"] if clave == tipo else None),
+            "actual": clave == tipo,
+        }
+        for clave, etiqueta in etiquetas.items()
+        if por_tipo.get(clave) or not por_tipo
+    ]
+
+
 @require_safe
 def buscar(request):
     consulta = busqueda.limpiar_consulta(request.GET.get("q", ""))
     etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
     tipo = request.GET.get("tipo") if request.GET.get("tipo") in etiquetas else None
     numero = request.GET.get("pagina", "")[:10]
-    datos = {"por_tipo": {}, "resultados": []}
+    datos = {"total": 0, "mostrables": 0, "todas": 0, "por_tipo": {}, "resultados": []}
     pagina = None
     if consulta:
         # Popular searches ("predial" in tax season) are ranked once for everyone until content changes.
@@ -282,16 +301,9 @@ def buscar(request):
             f"buscar:{' '.join(busqueda.palabras(consulta))}:{tipo}:{numero}",
             lambda: _pagina_de_resultados(consulta, tipo, numero),
         )
-        contados = datos["por_tipo"].get(tipo, 0) if tipo else sum(datos["por_tipo"].values())
-        pagina = Paginator(range(contados), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
-    total = sum(datos["por_tipo"].values())
-    if consulta and not request.GET.get("pagina"):
-        busqueda.registrar_consulta(consulta, resultados=total)  # every search counts, cached or not
-    filtros = [
-        {"tipo": clave, "etiqueta": etiquetas[clave], "n": n, "actual": clave == tipo}
-        for clave, n in sorted(datos["por_tipo"].items(), key=lambda item: list(etiquetas).index(item[0]))
-        if clave in etiquetas
-    ]
+        pagina = Paginator(range(datos["mostrables"]), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
+        if not request.GET.get("pagina"):
+            busqueda.registrar_consulta(consulta, resultados=datos["todas"])  # every search counts, cached or not
     parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
     return render(
         request,
@@ -300,11 +312,14 @@ def buscar(request):
             "consulta": consulta,
             "pagina": pagina,
             "resultados": datos["resultados"],
-            "total": total,
-            "filtros": filtros,
+            "total": datos["total"],
+            "todas": datos["todas"],
+            "tope": busqueda.TOPE,
+            "filtros": _filtros_por_tipo(datos, etiquetas, tipo) if datos["todas"] else [],
             "tipo": tipo,
+            "tipo_etiqueta": etiquetas.get(tipo, ""),
             "parametros": parametros,
-            "sugerencias": _accesos() if consulta and not total else [],
+            "sugerencias": _accesos() if consulta and not datos["todas"] else [],
         },
     )
 

@@ -29,6 +29,8 @@ class EntradaBusqueda(models.Model):
         verbose_name = _("entrada del índice de búsqueda")
         verbose_name_plural = _("índice de búsqueda")
         constraints = [models.UniqueConstraint(fields=["tipo", "objeto_id"], name="entrada_busqueda_unica")]
+        # A word found almost everywhere ranks only the most recent matches: read from here, newest first.
+        indexes = [models.Index(fields=["-fecha"], name="entrada_busqueda_reciente")]
 
     def __str__(self):
         return self.titulo

@@ -38,7 +38,13 @@ def pesos(valor):
         entero = round(Decimal(str(valor)))
     except (InvalidOperation, ValueError):
         return ""
-    return "$ " + f"{entero:,}".replace(",", ".")
+    return "$ " + miles(entero)
+
+
+@register.filter
+def miles(numero):
+    """A whole number with the Colombian thousands separator: ``13.217``."""
+    return f"{numero:,}".replace(",", ".")
 
 
 MESES = (

@@ -88,7 +88,7 @@ def test_borradores_programados_y_vencidos_nunca_aparecen(client):
     )
     crear_publicable(Documento, titulo="Acta de la feria campesina", publicado=False)
     assert titulos(client, "feria campesina") == ["Feria campesina publicada"]
-    entradas, _ = busqueda.buscar("feria campesina", ahora=manana + timezone.timedelta(minutes=1))
+    entradas = busqueda.buscar("feria campesina", ahora=manana + timezone.timedelta(minutes=1)).entradas
     assert "Feria campesina programada" in [e.titulo for e in entradas]
 
 
@@ -177,10 +177,10 @@ def test_el_indice_se_actualiza_al_confirmar_la_transaccion(django_capture_on_co
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         crear_publicable(Noticia, titulo="Cabalgata de las fiestas")
-        entradas, _ = busqueda.buscar("cabalgata")
+        entradas = busqueda.buscar("cabalgata").entradas
         assert not entradas.exists()  # not before the commit
     assert len(callbacks) >= 1
-    entradas, _ = busqueda.buscar("cabalgata")
+    entradas = busqueda.buscar("cabalgata").entradas
     assert [e.titulo for e in entradas] == ["Cabalgata de las fiestas"]
 
 
@@ -195,3 +195,41 @@ def test_con_cache_compartida_la_busqueda_se_ordena_una_vez_y_sigue_contando(
     assert ConsultaBusqueda.objects.get(termino="predial").veces == 2
     crear_publicable(Noticia, titulo="Descuento en el predial por pronto pago")
     assert "Descuento en el predial por pronto pago" in titulos(client, "predial")  # new content: ranked again
+
+
+def test_una_palabra_que_esta_en_todo_no_se_cuenta_ni_ordena_entera(client, monkeypatch):
+    """Past TOPE matches the page says «más de», ranks only the most recent ones, and still puts an exact
+    title first however old it is; adding a word brings back the exact count."""
+    monkeypatch.setattr(busqueda, "TOPE", 3)
+    ahora = timezone.now()
+    dependencia = crear_dependencia()
+    for dias in range(5, 0, -1):  # "Mercado campesino 5" is the oldest
+        crear_publicable(
+            Noticia,
+            titulo=f"Mercado campesino {dias}",
+            publicar_desde=ahora - timezone.timedelta(days=dias),
+            dependencia=dependencia,
+        )
+    tramite("Mercado", publicar_desde=ahora - timezone.timedelta(days=400))
+    html = resultados(client, "mercado")
+    assert "Más de 3 resultados para «mercado»" in html
+    assert "Todo (más de 3)" in html
+    assert ">Trámites</a>" in html and ">Noticias</a>" in html  # too many to count by type: no counts
+    # The exact title first, though a year older than everything else; then the newest, up to TOPE.
+    assert titulos(client, "mercado") == ["Mercado", "Mercado campesino 1", "Mercado campesino 2"]
+    html = resultados(client, "mercado", tipo="tramites")
+    assert "1 resultado para «mercado» en trámites" in html
+    assert "Trámites (1)" in html and "Todo (más de 3)" in html
+    html = resultados(client, "mercado campesino 5")
+    assert "1 resultado para «mercado campesino 5»" in html  # narrowed: counted again
+
+
+def test_la_busqueda_lee_lo_mismo_con_diez_o_con_mil_coincidencias(client, monkeypatch, django_assert_max_num_queries):
+    monkeypatch.setattr(busqueda, "TOPE", 20)
+    dependencia = crear_dependencia()
+    for i in range(30):
+        crear_publicable(Noticia, titulo=f"Vereda número {i}", dependencia=dependencia)
+    for params in [{"q": "vereda"}, {"q": "vereda", "tipo": "noticias"}, {"q": "vereda", "pagina": "2"}]:
+        with django_assert_max_num_queries(12):
+            respuesta = client.get(reverse("portal:buscar"), params)
+        assert "Más de 20 resultados" in respuesta.content.decode()

@@ -51,10 +51,10 @@ def test_un_usuario_desactivado_sale_del_buscador(monkeypatch):
     monkeypatch.setattr("django.db.transaction.on_commit", lambda funcion, *args, **kwargs: funcion())
     usuario = crear_usuario(first_name="Rosalba", last_name="Quiñones")
     Funcionario.objects.create(usuario=usuario, dependencia=crear_dependencia(), cargo="Tesorera")
-    assert [e.titulo for e in busqueda.buscar("rosalba")[0]] == ["Rosalba Quiñones"]
+    assert [e.titulo for e in busqueda.buscar("rosalba").entradas] == ["Rosalba Quiñones"]
     usuario.is_active = False
     usuario.save()
-    assert list(busqueda.buscar("rosalba")[0]) == []
+    assert list(busqueda.buscar("rosalba").entradas) == []
     Dependencia.objects.update(activa=True)
 
 
