@@ -19,7 +19,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from . import registro
+from . import memoria, registro
 
 CLAVE_VERSION = "portal:version-de-contenido"
 # Counters and indexes written while people browse: they change no page, so they must not empty the cache.
@@ -39,6 +39,7 @@ APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
 NUNCA = ("/participa/encuesta/", "/buscar/", "/c/", "/salud/", "/gelt/", "/static/", "/media/")
 
 
+@memoria.memorizar  # read once per request (see CacheDePaginas), everywhere else every time
 def version():
     actual = cache.get(CLAVE_VERSION)
     if actual is None:
@@ -143,6 +144,13 @@ class CacheDePaginas:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        # A page that only reads content reads the content version once, however many parts ask for it.
+        with memoria.calculo():
+            return self._responder(request)
+
+    def _responder(self, request):
         if not self._se_puede_usar(request):
             return self.get_response(request)
         clave = f"pagina:{version()}:{request.get_host()}:{request.get_full_path()}"

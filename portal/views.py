@@ -68,11 +68,16 @@ def inicio(request):
     )
 
 
+def _categorias_con_noticias():
+    """Categories with at least one public news item: one EXISTS probe per category, not a join over all news.
+    Kept per content version for a minute at most (a scheduled news item may open a category)."""
+    con_noticias = Noticia.objects.vigentes().filter(categorias=OuterRef("pk"))
+    return list(Categoria.objects.filter(Exists(con_noticias)))
+
+
 @require_safe
 def noticias(request):
-    # Categories with at least one public news item: one EXISTS probe per category, not a join over all news.
-    con_noticias = Noticia.objects.vigentes().filter(categorias=OuterRef("pk"))
-    categorias = list(Categoria.objects.filter(Exists(con_noticias)))
+    categorias = cache_paginas.por_version("noticias:categorias", _categorias_con_noticias, maximo=60)
     categoria = next((c for c in categorias if c.slug == request.GET.get("categoria")), None)
     consulta = _lista_de_noticias()
     if categoria:

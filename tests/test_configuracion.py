@@ -73,3 +73,14 @@ def test_el_limite_de_la_encuesta_se_fija_por_el_entorno():
     codigo = "from django.conf import settings; print(settings.ENCUESTA_ENVIOS_POR_CLIENTE)"
     resultado = ejecutar_manage("shell", "-c", codigo, DEBUG="1", ENCUESTA_ENVIOS_POR_CLIENTE="40")
     assert resultado.stdout.strip().splitlines()[-1] == "40", resultado.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_usa_los_indices_como_corresponde_a_datos_en_memoria():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("ajuste de PostgreSQL (la CI corre esta prueba con PostgreSQL)")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"

@@ -169,6 +169,24 @@ class Ficha(Publicable):
         return self.canal in (Canal.PARCIAL, Canal.TOTAL)
 
     @property
+    def canal_texto(self):
+        """How it is done, in the catalogue's words: «Presencial», «Parcialmente en línea»…"""
+        textos = {Canal.TOTAL: "Totalmente en línea", Canal.PARCIAL: "Parcialmente en línea"}
+        return textos.get(self.canal, "Presencial")
+
+    @property
+    def tiempo_texto(self):
+        """How long the answer takes: «Respuesta inmediata», «1 día hábil», «15 días hábiles», «30 días calendario»."""
+        if self.tiempo_tipo == TipoTiempo.INMEDIATO:
+            return "Respuesta inmediata"
+        if not self.tiempo_cantidad:
+            return "Tiempo por confirmar"
+        n = self.tiempo_cantidad
+        if self.tiempo_tipo == TipoTiempo.CALENDARIO:
+            return f"{n} día calendario" if n == 1 else f"{n} días calendario"
+        return f"{n} día hábil" if n == 1 else f"{n} días hábiles"
+
+    @property
     def audiencia(self):
         partes = []
         if self.para_persona_natural:

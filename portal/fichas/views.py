@@ -132,6 +132,12 @@ def _listas_de_filtro(modelo):
     }
 
 
+# What a row of the catalogue shows (``fila_ficha``): a ficha has some twenty long text fields besides.
+CAMPOS_DE_LA_FILA = (
+    "nombre", "slug", "proposito", "canal", "costo_tipo", "costo_valor", "tiempo_tipo", "tiempo_cantidad",
+)  # fmt: skip
+
+
 def catalogo(request, *, modelo):
     publicadas = modelo.objects.publicados()
     dependencias, situaciones = _con_fichas(modelo)  # what the form accepts (queried only to check a choice)
@@ -140,7 +146,12 @@ def catalogo(request, *, modelo):
     listas = cache_paginas.por_version(
         f"filtros:{modelo._meta.label}", lambda: _listas_de_filtro(modelo), maximo=SEGUNDOS_DE_LAS_LISTAS
     )
-    fichas = formulario.filtrar(publicadas).select_related("dependencia").order_by("nombre")
+    fichas = (
+        formulario.filtrar(publicadas)
+        .select_related("dependencia")
+        .only(*CAMPOS_DE_LA_FILA, "dependencia__nombre")
+        .order_by("nombre")
+    )
     pagina = Paginator(fichas, FICHAS_POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)

@@ -5,7 +5,7 @@ from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 
-from .. import rutas
+from .. import cache_paginas, rutas
 from ..navegacion import MENU_PRINCIPAL
 
 register = template.Library()
@@ -21,6 +21,27 @@ def menu_principal(context):
         actual = ruta == url if url == "/" else ruta.startswith(url)
         items.append({"etiqueta": etiqueta, "url": url, "actual": actual})
     return {"items": items}
+
+
+class _PorVersion(template.Node):
+    def __init__(self, nombre, nodelist):
+        self.nombre, self.nodelist = nombre, nodelist
+
+    def render(self, context):
+        return cache_paginas.por_version(f"fragmento:{self.nombre}", lambda: self.nodelist.render(context))
+
+
+@register.tag
+def por_version(parser, token):
+    """``{% por_version "pie" %}…{% endpor_version %}``: a part of the page that shows only content, the same
+    for every visitor and every page (the footer), rendered once per content version by each process."""
+    try:
+        _, nombre = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("{% por_version %} lleva un nombre entre comillas.") from None
+    nodelist = parser.parse(("endpor_version",))
+    parser.delete_first_token()
+    return _PorVersion(nombre.strip("\"'"), nodelist)
 
 
 @register.filter

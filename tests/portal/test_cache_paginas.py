@@ -94,7 +94,7 @@ def test_con_cache_compartida_la_identidad_se_lee_una_vez_por_version(client, se
     settings.CACHE_PAGINAS_SEGUNDOS = 0  # every page rendered: only the identity is kept
     crear_publicable(Noticia, titulo="Feria del café")
     client.get("/noticias/")
-    with django_assert_num_queries(2):  # categories and the news page: nothing for the identity
+    with django_assert_num_queries(1):  # the news page: nothing for the identity nor the categories
         client.get("/noticias/")
     municipio = Municipio.objects.actual()
     municipio.entidad = "Alcaldía Municipal de Prueba"
@@ -130,3 +130,18 @@ def test_invalidar_con_la_cache_vaciada_tampoco_repite_una_version():
     cache.clear()
     cache_paginas.invalidar()  # a save right after Redis lost its data
     assert cache_paginas.version() > antes
+
+
+def test_con_cache_compartida_el_pie_se_arma_una_vez_por_version_y_sigue_al_dia(client, settings):
+    from portal.models import Municipio
+
+    settings.CACHE_COMPARTIDA = True
+    settings.CACHE_PAGINAS_SEGUNDOS = 0
+    client.get("/")
+    municipio = Municipio.objects.actual()
+    municipio.direccion = "Carrera 3 # 4-56, Parque principal"  # shown only in the footer
+    municipio.save()
+    assert "Carrera 3 # 4-56, Parque principal" in client.get("/noticias/").content.decode()
+    # What depends on the request is never kept: the search box shows what this visitor searched.
+    assert 'value="feria"' in client.get("/buscar/", {"q": "feria"}).content.decode()
+    assert 'value="cafe"' in client.get("/buscar/", {"q": "cafe"}).content.decode()
