@@ -127,6 +127,9 @@ def llenar(n_noticias, n_fichas, documentos_por_subseccion=0, dias_de_visitas=0)
                     slug=f"{modelo._meta.model_name}-{i}",
                     proposito=frase(40),
                     resultado=frase(8),
+                    tiempo_cantidad=azar.randint(1, 30),  # what the ficha's validation asks for
+                    costo_tipo="valor" if i % 3 == 0 else "gratuito",
+                    costo_valor=azar.randint(5, 500) * 1000 if i % 3 == 0 else None,
                     dependencia=azar.choice(dependencias),
                     estado=Estado.PUBLICADO,
                     publicar_desde=ahora,

@@ -6,10 +6,12 @@ is saved or deleted; the publication window is stored with the entry and checked
 scheduled and expiring items appear and disappear on time without re-indexing.
 
 On PostgreSQL the index uses full-text search with the ``spanish`` configuration (stemming: "licencias"
-finds "licencia") over accent-free text, GIN-indexed. Elsewhere (SQLite) every word of the query must
-appear in the accent-free text. Both ignore accents and case, and an exact title match ranks first.
+finds "licencia") over accent-free text, GIN-indexed. On SQLite an FTS5 index (migration 0017) finds the
+entries holding a word starting with each word's root. Both ignore accents and case, and an exact title match
+ranks first. However large the index, a search reads at most about ``TOPE`` entries (see ``Resultados``).
 """
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -17,7 +19,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -220,24 +223,20 @@ def buscar(consulta, *, tipo=None, ahora=None):
     frase = " ".join(terminos)
     # A synonym phrase holding every word asked ("impuesto predial" for "predial") finds nothing more.
     alternativas = [a for a in _sinonimos(terminos) if not set(terminos) <= set(a.split())]
-    coincidencias = _visibles(ahora or timezone.now()).order_by()
+    de_todo_tipo = _visibles(ahora or timezone.now()).order_by()
+    visibles = de_todo_tipo.filter(tipo=tipo) if tipo else de_todo_tipo
     exacto = Case(When(titulo_plano=frase, then=Value(100.0)), default=Value(0.0), output_field=FloatField())
 
     if connection.vendor == "postgresql":
         consulta_fts = SearchQuery(frase, config="spanish", search_type="plain")
         for alternativa in alternativas:
             consulta_fts |= SearchQuery(alternativa, config="spanish", search_type="plain")
-        coincidencias = coincidencias.filter(vector=consulta_fts)
+        coincide = coincide_por_fecha = Q(vector=consulta_fts)
         relevancia = SearchRank(F("vector"), consulta_fts) + exacto
     else:
-        coincide = Q()
-        for grupo in [terminos, *(a.split() for a in alternativas)]:
-            todas = Q()
-            for termino in grupo:
-                raiz = _raiz(termino)
-                todas &= Q(titulo_plano__contains=raiz) | Q(texto_plano__contains=raiz)
-            coincide |= todas
-        coincidencias = coincidencias.filter(coincide)
+        grupos = [[_raiz(t) for t in terminos], *([_raiz(t) for t in a.split()] for a in alternativas)]
+        coincide = _coincide_sin_postgresql(grupos)
+        coincide_por_fecha = _coincide_sin_postgresql(grupos, por_fecha=True)
         en_titulo = sum(
             (
                 Case(When(titulo_plano__contains=_raiz(t), then=1), default=0, output_field=IntegerField())
@@ -247,20 +246,18 @@ def buscar(consulta, *, tipo=None, ahora=None):
         )
         relevancia = exacto + en_titulo
 
-    # One read of at most TOPE + 1 matches: are they few enough to count and rank them all?
-    muestra = list(coincidencias.values_list("pk", "tipo")[: TOPE + 1])
-    por_tipo = dict(Counter(t for _, t in muestra)) if len(muestra) <= TOPE else {}
+    # One read of at most TOPE + 1 matches (of every type): few enough to count and rank them all?
+    muestra = list(de_todo_tipo.filter(coincide).values_list("tipo", flat=True)[: TOPE + 1])
+    por_tipo = dict(Counter(muestra)) if len(muestra) <= TOPE else {}
+    coincidencias = visibles.filter(coincide)
     total = len(muestra)
     if tipo:
-        coincidencias = coincidencias.filter(tipo=tipo)
         total = por_tipo.get(tipo, 0) if por_tipo else coincidencias[: TOPE + 1].count()
-    if por_tipo and connection.vendor != "postgresql":
-        # Without a text index each match costs a read of the whole table: rank those already found.
-        coincidencias = EntradaBusqueda.objects.filter(pk__in=[pk for pk, t in muestra if t == tipo or not tipo])
     mostrables = total
     if total > TOPE:
         # Only those since the date of the TOPE-th most recent, any undated page and any exact title; paged
         # through up to TOPE (exact titles rank first, and nobody reads page 101).
+        coincidencias = visibles.filter(coincide_por_fecha)
         corte = coincidencias.order_by("-fecha").values_list("fecha", flat=True)[TOPE - 1]
         desde = Q(fecha__gte=corte) if corte is not None else Q(fecha__isnull=True)
         coincidencias = coincidencias.filter(desde | Q(fecha__isnull=True) | Q(titulo_plano=frase))
@@ -271,6 +268,37 @@ def buscar(consulta, *, tipo=None, ahora=None):
         .only("tipo", "titulo", "texto", "url", "fecha")
     )
     return Resultados(entradas, total, mostrables, por_tipo, len(muestra))
+
+
+def _coincide_sin_postgresql(grupos, por_fecha=False):
+    """Entries holding every word (its root) of at least one group: from SQLite's FTS5 index (migration 0017)
+    where there is one, else by reading the whole table.
+
+    ``por_fecha`` is for a word found almost everywhere, read newest first: "+id" tells SQLite to walk the
+    date index and look each entry up among the matches (stopping after TOPE), not to start from the 13,000
+    matches and sort them all (2 ms instead of 15 at bench scale). Starting from the matches is what a
+    rarer word wants.
+    """
+    if _hay_fts5():
+        expresion = " OR ".join("(" + " AND ".join(f'"{raiz}"*' for raiz in grupo) + ")" for grupo in grupos)
+        columna = f'{"+" if por_fecha else ""}"{EntradaBusqueda._meta.db_table}"."id"'
+        sql = f"{columna} IN (SELECT rowid FROM {FTS5} WHERE {FTS5} MATCH %s)"  # noqa: S608 - fixed names
+        return RawSQL(sql, [expresion], output_field=BooleanField())  # noqa: S611 - the words go as a parameter
+    coincide = Q()
+    for grupo in grupos:
+        todas = Q()
+        for raiz in grupo:
+            todas &= Q(titulo_plano__contains=raiz) | Q(texto_plano__contains=raiz)
+        coincide |= todas
+    return coincide
+
+
+FTS5 = "portal_entradabusqueda_fts"
+
+
+@functools.cache
+def _hay_fts5():
+    return connection.vendor == "sqlite" and FTS5 in connection.introspection.table_names()
 
 
 def _raiz(termino):

@@ -233,3 +233,12 @@ def test_la_busqueda_lee_lo_mismo_con_diez_o_con_mil_coincidencias(client, monke
         with django_assert_max_num_queries(12):
             respuesta = client.get(reverse("portal:buscar"), params)
         assert "Más de 20 resultados" in respuesta.content.decode()
+
+
+def test_sin_fts5_sqlite_encuentra_lo_mismo_leyendo_la_tabla(client, monkeypatch):
+    """A Python whose SQLite lacks FTS5 (migration 0017 then creates nothing) still searches, only slower."""
+    monkeypatch.setattr(busqueda, "_hay_fts5", lambda: False)
+    tramite("Licencia de construcción")
+    crear_publicable(Noticia, titulo="Programa de jubilación para caficultores")
+    assert titulos(client, "construcciones") == ["Licencia de construcción"]
+    assert titulos(client, "JUBILACION caficultor") == ["Programa de jubilación para caficultores"]
