@@ -166,15 +166,15 @@ def imprimir(resultados, paginas):
             fallas.append(f"{nombre} sin caché: razón {resultados[('sin caché', nombre)]['razon']:.2f}")
         if resultados[("con caché", nombre)]["razon"] < META_CON_CACHE:
             fallas.append(f"{nombre} con caché: razón {resultados[('con caché', nombre)]['razon']:.2f}")
-    # Search and dashboard: in the production configuration (Redis, page cache on), where both share what they
-    # compute; the run without it is printed above for comparison.
+    # Search and dashboard: latency under the same load, with and without the shared cache.
     for nombre, meta in ((BUSQUEDA, META_BUSQUEDA_P99), (TABLERO, META_TABLERO_P99)):
-        p99 = resultados[("con caché", nombre)]["p99"]
-        if p99 > meta:
-            fallas.append(f"{nombre}: p99 {p99:.0f} ms (meta {meta} ms)")
+        for modo in ("sin caché", "con caché"):
+            p99 = resultados[(modo, nombre)]["p99"]
+            if p99 > meta:
+                fallas.append(f"{nombre} {modo}: p99 {p99:.0f} ms (meta {meta} ms)")
     print(
-        f"\nMetas: con caché ≥ {META_CON_CACHE}, sin caché ≥ {META_SIN_CACHE} de Django vacío; con caché, búsqueda "
-        f"p99 < {META_BUSQUEDA_P99} ms y tablero p99 < {META_TABLERO_P99} ms."
+        f"\nMetas: con caché ≥ {META_CON_CACHE}, sin caché ≥ {META_SIN_CACHE} de Django vacío; con y sin caché, "
+        f"búsqueda p99 < {META_BUSQUEDA_P99} ms y tablero p99 < {META_TABLERO_P99} ms."
     )
     print("Todas cumplidas." if not fallas else "No cumplidas: " + "; ".join(fallas))
     return fallas
