@@ -21,9 +21,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.memoria import memorizar
 
 from .models import Encuesta, EnvioLimitado, Opcion, Pregunta, Respuesta, RespuestaPregunta, Resultado
 
@@ -465,17 +467,26 @@ def _rango_anio(anio):
     )
 
 
+@memorizar
+def _encuestas_del_anio(anio):
+    """The surveys open at some moment of ``anio``, latest first, each with ``n``: its answers received that year.
+    One query (a few surveys a year) that the dashboard's survey panel and the yearly survey indicator share."""
+    desde, hasta = _rango_anio(anio)
+    recibidas = Q(respuestas__recibida__gte=desde, respuestas__recibida__lt=hasta)
+    return list(
+        Encuesta.objects.del_anio(anio).annotate(n=Count("respuestas", filter=recibidas)).order_by("-abre", "-pk")
+    )
+
+
 def estado_del_anio(anio):
     """{"realizada", "respuestas", "encuesta"}: a survey counts as done in a year when it was open that year and
-    received at least one answer in it. ``encuesta`` is the latest survey open that year (or None). 2 queries."""
-    desde, hasta = _rango_anio(anio)
-    respuestas = Respuesta.objects.filter(
-        encuesta__in=Encuesta.objects.del_anio(anio), recibida__gte=desde, recibida__lt=hasta
-    ).count()
+    received at least one answer in it. ``encuesta`` is the latest survey open that year (or None). 1 query."""
+    encuestas = _encuestas_del_anio(anio)
+    respuestas = sum(e.n for e in encuestas)
     return {
         "realizada": respuestas > 0,
         "respuestas": respuestas,
-        "encuesta": Encuesta.objects.del_anio(anio).order_by("-abre", "-pk").first(),
+        "encuesta": encuestas[0] if encuestas else None,
     }
 
 
@@ -493,7 +504,12 @@ def _encuestas_realizadas(inicio, fin):
 
 
 def valor_indicador(p):
-    """For ``FUENTES["encuesta_anual"]``: surveys done in the period ``p`` (``p.inicio``, ``p.fin`` exclusive)."""
+    """For ``FUENTES["encuesta_anual"]``: surveys done in the period ``p`` (``p.inicio``, ``p.fin`` exclusive).
+
+    For a calendar year (the indicator's period) it counts from the surveys the dashboard's panel reads anyway.
+    """
+    if (p.inicio.month, p.inicio.day) == (1, 1) and p.fin == p.inicio.replace(year=p.inicio.year + 1):
+        return Decimal(sum(1 for e in _encuestas_del_anio(p.inicio.year) if e.n))
     return Decimal(_encuestas_realizadas(p.inicio, p.fin).count())
 
 

@@ -22,7 +22,7 @@ import portal.metrics
 import servicios.metrics
 import tramites.metrics
 
-from . import encuesta, services
+from . import encuesta, services, visitas
 from .models import Indicador
 
 CUMPLIDO, EN_CURSO, EN_RIESGO, SIN_DATOS = "cumplido", "en_curso", "en_riesgo", "sin_datos"
@@ -340,7 +340,8 @@ FUENTES["encuesta_anual"] = Fuente(
 
 
 def _visitas(p):
-    variacion = portal.metrics.variacion_semestral(p.inicio)
+    # From the days ``gelt.visitas`` keeps (the figures of ``portal.metrics``, without re-reading every visitor).
+    variacion = visitas.variacion_semestral(p.inicio)
     return None if variacion is None else Decimal(str(variacion))
 
 
@@ -355,7 +356,7 @@ def _detalle_visitas(p):
             ],
             "url": "",
         }
-        for f in portal.metrics.historial_semestral(6)
+        for f in visitas.historial_semestral(6, timezone.localdate())
     ]
     return {
         "titulo": _("Visitas por semestre"),
@@ -386,16 +387,19 @@ class Evaluacion:
         return ESTADOS[self.estado]
 
 
-def evaluar(indicador, anio=None, hoy=None):
+def evaluar(indicador, anio=None, hoy=None, mediciones=None):
     """Value and status of an indicator for the period shown for ``anio``.
 
-    Manual indicators read ``indicador.mediciones.all()`` (prefetch it for many indicators).
+    Manual indicators read ``mediciones`` when given (the dashboard reads those of the whole plan at once),
+    otherwise ``indicador.mediciones.all()``.
     """
     p = periodo(indicador.periodicidad, anio, hoy)
     fuente = FUENTES.get(indicador.fuente)
     if fuente:
         valor = fuente.calcular(p)
     else:
-        medidas = [m for m in indicador.mediciones.all() if p.inicio <= m.periodo < p.fin]
+        if mediciones is None:
+            mediciones = indicador.mediciones.all()
+        medidas = [m for m in mediciones if p.inicio <= m.periodo < p.fin]
         valor = max(medidas, key=lambda m: m.periodo).valor if medidas else None
     return Evaluacion(indicador, p, valor, estado(valor, indicador.meta_valor, indicador.sentido), fuente is not None)

@@ -286,6 +286,26 @@ class Recordatorio(models.Model):
         return f"{self.destinatario} — {self.dia}"
 
 
+class VisitasDelDia(models.Model):
+    """The page views and unique visitors of one closed day, as ``portal.metrics.visitas`` counted them.
+
+    Kept by ``gelt.visitas`` (see there) only once no more visits of that day can be flushed from the cache, so
+    the dashboard reads one small row per day instead of every visitor of the year. Never edited by hand.
+    """
+
+    dia = models.DateField(_("día"), unique=True)
+    vistas = models.PositiveIntegerField(_("páginas vistas"))
+    visitantes = models.PositiveIntegerField(_("visitantes únicos"))
+
+    class Meta:
+        ordering = ["dia"]
+        verbose_name = _("visitas de un día cerrado")
+        verbose_name_plural = _("visitas de los días cerrados")
+
+    def __str__(self):
+        return f"{self.dia}: {self.visitantes} visitantes, {self.vistas} vistas"
+
+
 # GEL phases, allied entities, the dependencias' cycle and the empalme (kept in their own module).
 from .models_fases import (  # noqa: E402, F401
     AccionMejora,

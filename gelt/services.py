@@ -59,8 +59,12 @@ def evaluacion_reverificar(*, evaluacion):
             fila.save(update_fields=["propuesta", "evidencia_automatica"])
 
 
+@memorizar
 def porcentajes_por_fase(evaluacion):
-    """``{fase clave: Decimal %}``: met ÷ (total − not applicable) × 100, partial counting half."""
+    """``{fase clave: Decimal %}``: met ÷ (total − not applicable) × 100, partial counting half.
+
+    Memoized: on the dashboard the five phase indicators and the phases panel ask it of the same evaluation.
+    """
     filas = (
         evaluacion.resultados.values("criterio__fase__clave")
         .annotate(
@@ -103,17 +107,21 @@ def fases_comparadas(fin=None):
 
 
 @memorizar
+def entidades_del_anio(anio):
+    """``{"vinculadas": {nivel: [EntidadAliada, …]}, "de_interes": [EntidadAliada, …]}``: the entities linked
+    (convenio signed) in ``anio`` and those of interest not yet linked, read together (the dashboard shows both)."""
+    vinculadas, de_interes = defaultdict(list), []
+    for entidad in EntidadAliada.objects.filter(Q(fecha_convenio__year=anio) | Q(fecha_convenio__isnull=True)):
+        if entidad.fecha_convenio is None:
+            de_interes.append(entidad)
+        else:
+            vinculadas[entidad.nivel].append(entidad)
+    return {"vinculadas": vinculadas, "de_interes": de_interes}
+
+
 def entidades_vinculadas(anio):
     """``{nivel: [EntidadAliada, …]}`` linked (convenio signed) in ``anio``."""
-    por_nivel = defaultdict(list)
-    for entidad in EntidadAliada.objects.filter(fecha_convenio__year=anio):
-        por_nivel[entidad.nivel].append(entidad)
-    return por_nivel
-
-
-def entidades_de_interes():
-    """Entities of interest not yet linked."""
-    return list(EntidadAliada.objects.filter(fecha_convenio__isnull=True))
+    return entidades_del_anio(anio)["vinculadas"]
 
 
 def semestre(hoy=None):
@@ -145,12 +153,15 @@ def entregas_del_semestre(hoy=None):
 
 
 def meses_desde_ultima_entrega(hasta):
+    """Calendar months from the last delivery before ``hasta`` (exclusive, like every period's end) to the day
+    before it: a delivery made today is 0 months old, also on the last day of a month."""
     ultima = (
         EntregaDependencia.objects.filter(fecha__lt=hasta).order_by("-fecha").values_list("fecha", flat=True).first()
     )
     if ultima is None:
         return None
-    return Decimal((hasta.year - ultima.year) * 12 + hasta.month - ultima.month)
+    dia = hasta - timezone.timedelta(days=1)
+    return Decimal((dia.year - ultima.year) * 12 + dia.month - ultima.month)
 
 
 @memorizar
@@ -159,7 +170,9 @@ def empalme_vigente(hasta=None):
     return Empalme.objects.filter(fecha_inicio__lt=hasta).order_by("-fecha_inicio").first()
 
 
+@memorizar
 def porcentaje_vinculados(empalme):
+    """% of the empalme's officials linked to the GEL process (memoized: the indicator and the panel ask it)."""
     if empalme is None:
         return None
     totales = empalme.funcionarios.aggregate(total=Count("pk"), vinculados=Count("pk", filter=~Q(vinculo="")))

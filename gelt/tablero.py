@@ -1,9 +1,8 @@
 """Everything the committee's dashboard shows, computed in a bounded number of queries."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 import portal.metrics
@@ -11,32 +10,43 @@ import servicios.metrics
 import tramites.metrics
 from portal import cache_paginas, memoria
 
-from . import canales, encuesta, indicadores, services
-from .models import EntidadAliada, Indicador, Instantanea, Plan
+from . import canales, encuesta, indicadores, services, visitas
+from .models import EntidadAliada, Indicador, Instantanea, Medicion, Plan
 
 PUNTOS_DE_TENDENCIA = 12
 
 
 def evaluar_plan(plan, anio=None):
-    """``[(accion, [Evaluacion, …]), …]`` for every action of the plan, in the plan's order."""
-    acciones = plan.acciones.select_related("linea").prefetch_related(
-        Prefetch(
-            "indicadores",
-            queryset=Indicador.objects.prefetch_related(
-                "mediciones", Prefetch("instantaneas", queryset=Instantanea.objects.order_by("periodo"))
-            ),
-        ),
-        "actividades",
-    )
+    """``[(accion, [Evaluacion, …]), …]`` for every action of the plan, in the plan's order.
+
+    The indicators, the measurements of those the committee records and the snapshots are each read once for the
+    whole plan and handed to each indicator (Django's prefetch would build a queryset per action and indicator:
+    more work for the same rows). Only the actions' activities, which the template lists, are prefetched.
+    """
+    acciones = list(plan.acciones.select_related("linea").prefetch_related("actividades"))
+    por_accion = defaultdict(list)
+    for indicador in Indicador.objects.filter(accion__plan=plan):
+        por_accion[indicador.accion_id].append(indicador)
+    manuales = [i.pk for lista in por_accion.values() for i in lista if i.fuente not in indicadores.FUENTES]
+    mediciones = defaultdict(list)
+    if manuales:  # indicators with an automatic source never read measurements
+        for medicion in Medicion.objects.filter(indicador__in=manuales):
+            mediciones[medicion.indicador_id].append(medicion)
+    historias = defaultdict(list)  # the trend only needs each snapshot's period and value
+    instantaneas = Instantanea.objects.filter(indicador__accion__plan=plan).order_by("periodo")
+    for indicador_id, periodo, valor in instantaneas.values_list("indicador_id", "periodo", "valor"):
+        historias[indicador_id].append({"periodo": periodo, "valor": valor})
     resultado = []
     for accion in acciones:
         evaluaciones = []
-        for indicador in accion.indicadores.all():
-            evaluacion = indicadores.evaluar(indicador, anio)
-            historia = [i for i in indicador.instantaneas.all() if i.periodo < evaluacion.periodo.inicio]
+        for indicador in por_accion[accion.pk]:
+            indicador.accion = accion  # already read: whoever gets the evaluation can use it without a query
+            evaluacion = indicadores.evaluar(indicador, anio, mediciones=mediciones[indicador.pk])
+            historia = [h for h in historias[indicador.pk] if h["periodo"] < evaluacion.periodo.inicio]
             evaluacion.tendencia = [
-                {"periodo": i.periodo, "valor": i.valor} for i in historia[-(PUNTOS_DE_TENDENCIA - 1) :]
-            ] + [{"periodo": evaluacion.periodo.inicio, "valor": evaluacion.valor}]
+                *historia[-(PUNTOS_DE_TENDENCIA - 1) :],
+                {"periodo": evaluacion.periodo.inicio, "valor": evaluacion.valor},
+            ]
             evaluaciones.append(evaluacion)
         resultado.append((accion, evaluaciones))
     return resultado
@@ -93,26 +103,29 @@ METAS_DE_ENTIDADES = {"local": 5, "departamental": 2, "nacional": 1, "internacio
 
 
 def _entidades(anio):
-    vinculadas = services.entidades_vinculadas(anio)
+    entidades = services.entidades_del_anio(anio)
     return {
         "niveles": [
-            {"nivel": etiqueta, "meta": METAS_DE_ENTIDADES[clave], "entidades": vinculadas.get(clave, [])}
+            {"nivel": etiqueta, "meta": METAS_DE_ENTIDADES[clave], "entidades": entidades["vinculadas"].get(clave, [])}
             for clave, etiqueta in EntidadAliada.Nivel.choices
         ],
-        "de_interes": services.entidades_de_interes(),
+        "de_interes": entidades["de_interes"],
     }
 
 
 def _visitas(anio, hoy):
-    """Visits of the year for the dashboard: per month, top pages, referrers, campaigns, devices."""
+    """Visits of the year for the dashboard: per month, top pages, referrers, campaigns, devices.
+
+    Months and semesters come from ``gelt.visitas`` (the same days the visits indicator reads, kept once closed).
+    """
     desde, hasta = date(anio, 1, 1), min(date(anio + 1, 1, 1), hoy + timezone.timedelta(days=1))
     return {
-        "por_mes": portal.metrics.visitas_por_mes(anio),
+        "por_mes": visitas.por_mes(anio),
         "paginas": portal.metrics.paginas_mas_vistas(desde, hasta, 10),
         "referentes": portal.metrics.referentes(desde, hasta, 8),
         "campanas": portal.metrics.campanas(desde, hasta, 8),
         "dispositivos": portal.metrics.dispositivos(desde, hasta),
-        "semestres": portal.metrics.historial_semestral(2, hoy),
+        "semestres": visitas.historial_semestral(2, hoy),
     }
 
 
