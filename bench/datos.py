@@ -102,7 +102,9 @@ def llenar(n_noticias, n_fichas, documentos_por_subseccion=0, dias_de_visitas=0)
                 cuerpo="<p>" + frase(250) + "</p>",
                 dependencia=azar.choice(dependencias),
                 estado=Estado.PUBLICADO,
-                publicar_desde=ahora - timezone.timedelta(minutes=i),
+                # One every four hours: a 10,000-news archive spans four and a half years, as a real one would
+                # (all in one week, every figure "this month" counted the whole archive).
+                publicar_desde=ahora - timezone.timedelta(hours=4 * i),
             )
             for i in range(n_noticias)
         ),

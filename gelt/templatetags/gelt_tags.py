@@ -1,10 +1,50 @@
 """Inline SVG charts drawn on the server (no chart library, nothing from a CDN)."""
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal import rutas
+
 register = template.Library()
+
+
+@register.simple_tag
+def estado(clave, etiqueta):
+    """A status as a coloured label: ``{% estado "en_riesgo" "Atrasadas" %}``."""
+    return format_html('<span class="estado estado--{}">{}</span>', clave, etiqueta)
+
+
+@register.simple_tag
+def fila_indicador(evaluacion, anio):
+    """One indicator in the dashboard's tables: name and period, goal, value, status and trend.
+
+    Written in Python like the public lists' rows (``portal/templatetags/filas.py``): the template version of
+    the nineteen rows took more time than every other part of the dashboard's page together.
+    """
+    indicador = evaluacion.indicador
+    seguimiento = ""
+    if not indicador.del_plan:
+        seguimiento = format_html(' <span class="etiqueta-demo">{}</span>', "seguimiento")
+    valor = "—"
+    if evaluacion.valor is not None:
+        valor = floatformat(evaluacion.valor, "-1") + (" %" if indicador.unidad == "porcentaje" else "")
+    return format_html(
+        '<tr><th scope="row"><a href="{}?anio={}">{}</a>{}<br><span class="nota">{} · {}</span></th>'
+        '<td>{}</td><td class="valor">{}</td><td>{}</td><td>{}</td></tr>',
+        rutas.url("gelt:indicador", pk=indicador.pk),
+        anio,
+        indicador.nombre,
+        seguimiento,
+        evaluacion.periodo.etiqueta,
+        "calculado por el portal" if evaluacion.automatico else "registrado por el comité",
+        indicador.meta_texto,
+        valor,
+        estado(evaluacion.estado, evaluacion.estado_etiqueta),
+        tendencia(evaluacion.tendencia, indicador.meta_valor, indicador.nombre),
+    )
+
 
 ANCHO, ALTO, MARGEN = 120, 32, 3
 
