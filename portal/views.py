@@ -50,9 +50,24 @@ def _accesos():
     return cache_paginas.por_version("inicio:accesos", registro.accesos_inicio, maximo=60)
 
 
+def _noticias_del_inicio(cuantas):
+    """The featured news, newest first, then the latest others: ``cuantas`` in all.
+
+    Two reads, each straight down the (estado, destacada, publicar_desde) index, so the home page costs the
+    same with ten news or ten thousand. ``destacada__in`` and not ``destacada=``: Django writes the latter
+    as a bare ``WHERE destacada``, which SQLite cannot look up in an index; without statistics it then read
+    every published news item to sort them (10 ms at 10,000 news).
+    """
+    noticias = list(_lista_de_noticias().filter(destacada__in=[True]).order_by("-publicar_desde")[:cuantas])
+    if len(noticias) < cuantas:
+        otras = _lista_de_noticias().filter(destacada__in=[False]).order_by("-publicar_desde")
+        noticias += otras[: cuantas - len(noticias)]
+    return noticias
+
+
 @require_safe
 def inicio(request):
-    noticias = list(_lista_de_noticias().order_by("-destacada", "-publicar_desde")[:4])
+    noticias = _noticias_del_inicio(4)
     return render(
         request,
         "portal/inicio.html",

@@ -7,11 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db import DatabaseError, OperationalError
 from django.urls import path, reverse
+from django.utils import timezone
 
+from portal.models import Noticia
 from portal.navegacion import MENU_PRINCIPAL
 from tablon_portal.urls import urlpatterns as urls_del_portal
 
-from .factories import crear_dependencia, crear_usuario
+from .factories import crear_dependencia, crear_publicable, crear_usuario
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +191,16 @@ def test_base_de_datos_caida_responde_503_en_espanol(client):
     html = respuesta.content.decode()
     assert "El portal no está disponible en este momento" in html
     assert "could not connect" not in html and "Traceback" not in html
+
+
+def test_el_inicio_abre_con_la_noticia_destacada_y_sigue_con_las_mas_recientes(client):
+    ahora = timezone.now()
+    for dias, titulo in [(1, "Ayer"), (2, "Anteayer"), (3, "Hace tres días"), (4, "Hace cuatro días")]:
+        crear_publicable(Noticia, titulo=titulo, publicar_desde=ahora - timezone.timedelta(days=dias))
+    crear_publicable(
+        Noticia, titulo="Vacunación: la destacada", destacada=True, publicar_desde=ahora - timezone.timedelta(days=9)
+    )
+    html = client.get("/").content.decode()
+    orden = [html.find(t) for t in ["Vacunación: la destacada", "Ayer", "Anteayer", "Hace tres días"]]
+    assert -1 not in orden and orden == sorted(orden)
+    assert "Hace cuatro días" not in html  # four in all
