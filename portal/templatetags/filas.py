@@ -1,5 +1,5 @@
-"""The rows of the long public lists (news cards, transparency documents, the catalogue's fichas), each written
-as one piece of HTML in Python.
+"""The rows of the long public lists (news cards, transparency documents, the catalogue's fichas and its
+filters' options), each written as one piece of HTML in Python.
 
 Django's template engine costs about 10 µs a variable and a row shows ten or more: a 25-row list spent more
 time on its rows than on everything else in the page (measured with ``bench/paginas.py``). ``format_html``
@@ -8,7 +8,7 @@ and each tag is used from every list that shows that kind of row.
 """
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from .imagenes import imagen_html
@@ -48,6 +48,14 @@ def fila_documento(documento):
         iso(documento.publicar_desde),
         fecha(documento.publicar_desde),
         expedido,
+    )
+
+
+@register.simple_tag
+def opciones(opciones, elegida):
+    """The ``<option>``s of a filter (``[(valor, etiqueta), …]``), the chosen one selected."""
+    return format_html_join(
+        "", '<option value="{}"{}>{}</option>', ((v, " selected" if v == elegida else "", e) for v, e in opciones)
     )
 
 
