@@ -52,7 +52,7 @@ def main():
     os.environ["DATABASE_URL"] = f"{argumentos.servidor}/{nombre}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tablon_portal.settings")
     os.environ.setdefault("DEBUG", "1")
-    from bench.datos import borrar_base, llenar, preparar_base
+    from bench.datos import borrar_base, indexar_busqueda, llenar, preparar_base
 
     preparar_base(argumentos.servidor, nombre)
     import django
@@ -62,14 +62,12 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from portal import busqueda
-
     settings.ALLOWED_HOSTS = ["testserver"]
     try:
         call_command("migrate", verbosity=0)
         inicio = time.perf_counter()
         llenar(argumentos.noticias, argumentos.fichas)
-        indexados = busqueda.reindexar()
+        indexados = indexar_busqueda()
         print(f"Datos generados e indexados ({indexados} elementos) en {time.perf_counter() - inicio:.1f} s")
         cliente = Client()
         for consulta in CONSULTAS:  # warm-up

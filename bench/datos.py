@@ -150,6 +150,20 @@ def llenar(n_noticias, n_fichas, documentos_por_subseccion=0, dias_de_visitas=0)
     return {"noticias": n_noticias, "fichas": n_fichas, "documentos": documentos, "filas de visitas": visitas}
 
 
+def indexar_busqueda():
+    """Build the search index of the generated content and, on PostgreSQL, analyze it (autovacuum would, a
+    minute later: without statistics the planner guesses how common a word is). Returns how many entries."""
+    from django.db import connection
+
+    from portal import busqueda
+
+    total = busqueda.reindexar()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE portal_entradabusqueda")
+    return total
+
+
 def _documentos(por_subseccion, dependencias, frase, azar, ahora):
     from django.utils import timezone
 

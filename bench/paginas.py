@@ -54,21 +54,16 @@ def preparar(args):
     from django.contrib.auth.models import Group
     from django.core.cache import cache
     from django.core.management import call_command
-    from django.db import connection
     from django.test import Client
 
-    from bench.datos import llenar
-    from portal import busqueda
+    from bench.datos import indexar_busqueda, llenar
     from portal.models import Noticia, SubseccionTransparencia, Usuario
     from portal.roles import COMITE
     from tramites.models import Tramite
 
     call_command("migrate", verbosity=0)
     creado = llenar(args.noticias, args.fichas, args.documentos, args.dias_de_visitas)
-    busqueda.reindexar()
-    if connection.vendor == "postgresql":  # the search index's statistics, as autovacuum gives them a minute later
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE portal_entradabusqueda")
+    indexar_busqueda()
     call_command("collectstatic", "--noinput", verbosity=0)
     cache.clear()
     miembro = Usuario.objects.create_user("comite-bench", password=secrets.token_urlsafe(16))
