@@ -32,6 +32,7 @@ SIN_EFECTO_EN_PAGINAS = {
     "portal.cambio",  # the audit log: written with the change that already refreshed the pages
     "portal.entradabusqueda",
     "gelt.instantanea",
+    "gelt.visitasdeldia",
     "gelt.recordatorio",
     "gelt.enviolimitado",
 }

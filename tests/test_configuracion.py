@@ -84,3 +84,11 @@ def test_postgresql_usa_los_indices_como_corresponde_a_datos_en_memoria():
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+
+
+def test_con_redis_las_sesiones_se_leen_de_la_cache_y_se_guardan_en_la_base():
+    codigo = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+    con_redis = ejecutar_manage("shell", "-c", codigo, DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/15")
+    sin_redis = ejecutar_manage("shell", "-c", codigo, DEBUG="1", REDIS_URL="")
+    assert con_redis.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.cached_db", con_redis.stderr
+    assert sin_redis.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.db", sin_redis.stderr
