@@ -144,6 +144,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests use a file, not memory: the browser tests' live server answers from other threads, which must
     # have connections of their own (a shared in-memory connection loses data between threads).
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"pruebas-{os.getpid()}.sqlite3")}
+    # Write-ahead log: readers never wait for a writer (each search and survey answer writes), and a commit
+    # does not wait for the disk (synchronous=NORMAL: safe against a crash of the portal; a power cut may lose
+    # the last commits, never corrupt the file). IMMEDIATE: a writing transaction takes the lock at its start
+    # instead of failing with "database is locked" halfway.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+    }
 else:
     # Plain client-side cursors: a server-side one (DECLARE … WITH HOLD) per form select costs more than
     # the few rows it reads, and they break behind a transaction-pooling PgBouncer.

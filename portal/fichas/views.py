@@ -140,7 +140,11 @@ CAMPOS_DE_LA_FILA = (
 
 def catalogo(request, *, modelo):
     publicadas = modelo.objects.publicados()
-    dependencias, situaciones = _con_fichas(modelo)  # what the form accepts (queried only to check a choice)
+    # What the form accepts (queried only to check a choice, so only built when something was chosen).
+    if request.GET:
+        dependencias, situaciones = _con_fichas(modelo)
+    else:
+        dependencias, situaciones = Dependencia.objects.none(), SituacionDeVida.objects.none()
     formulario = FiltroCatalogo(request.GET or None, dependencias=dependencias, situaciones=situaciones)
     # What it offers: the same, kept per content version (a scheduled ficha shows up within a minute).
     listas = cache_paginas.por_version(
