@@ -125,11 +125,14 @@ def _con_fichas(modelo):
 
 
 def _listas_de_filtro(modelo):
+    """The filters' choices (``{campo: [(slug, nombre)]}``) and the dependencias' names by id."""
     dependencias, situaciones = _con_fichas(modelo)
-    return {
-        "dependencia": list(dependencias.values_list("slug", "nombre")),
+    dependencias = list(dependencias.values_list("pk", "slug", "nombre"))
+    listas = {
+        "dependencia": [(slug, nombre) for _, slug, nombre in dependencias],
         "situacion": list(situaciones.values_list("slug", "nombre")),
     }
+    return listas, {pk: nombre for pk, _, nombre in dependencias}
 
 
 # What a row of the catalogue shows (``fila_ficha``): a ficha has some twenty long text fields besides.
@@ -147,15 +150,11 @@ def catalogo(request, *, modelo):
         dependencias, situaciones = Dependencia.objects.none(), SituacionDeVida.objects.none()
     formulario = FiltroCatalogo(request.GET or None, dependencias=dependencias, situaciones=situaciones)
     # What it offers: the same, kept per content version (a scheduled ficha shows up within a minute).
-    listas = cache_paginas.por_version(
+    listas, nombres_de_dependencias = cache_paginas.por_version(
         f"filtros:{modelo._meta.label}", lambda: _listas_de_filtro(modelo), maximo=SEGUNDOS_DE_LAS_LISTAS
     )
-    fichas = (
-        formulario.filtrar(publicadas)
-        .select_related("dependencia")
-        .only(*CAMPOS_DE_LA_FILA, "dependencia__nombre")
-        .order_by("nombre")
-    )
+    # Each row names its dependencia from those lists: no join, and no Dependencia built per row.
+    fichas = formulario.filtrar(publicadas).only(*CAMPOS_DE_LA_FILA, "dependencia").order_by("nombre")
     pagina = Paginator(fichas, FICHAS_POR_PAGINA).get_page(request.GET.get("pagina"))
     parametros = request.GET.copy()
     parametros.pop("pagina", None)
@@ -166,6 +165,7 @@ def catalogo(request, *, modelo):
             "opts": modelo._meta,
             "campos": campos_de_filtro(formulario, listas),
             "pagina": pagina,
+            "dependencias": nombres_de_dependencias,
             "parametros": parametros.urlencode(),
             "filtrado": any(v for k, v in request.GET.items() if k != "pagina"),
             "ignorados": [str(campo.label) for campo in formulario if campo.errors],

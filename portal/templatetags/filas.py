@@ -59,8 +59,16 @@ def opciones(opciones, elegida):
 
 
 @register.simple_tag
-def fila_ficha(ficha):
-    """A trámite or servicio in the catalogue: name, purpose, channel, cost, time and dependencia."""
+def lista_de_fichas(fichas, dependencias):
+    """The catalogue's list: per trámite or servicio, name, purpose, channel, cost, time and dependencia
+    (``dependencias``: names by id)."""
+    return format_html(
+        '<ul class="fichas">{}</ul>',
+        format_html_join("\n", '<li class="ficha-item">{}</li>', ((_ficha(f, dependencias),) for f in fichas)),
+    )
+
+
+def _ficha(ficha, dependencias):
     if ficha.es_gratuito:
         costo = "Gratuito"
     elif ficha.costo_tipo == "valor":
@@ -73,9 +81,9 @@ def fila_ficha(ficha):
         resumen = " ".join(palabras[:30]) + (" …" if len(palabras) > 30 else "")
         proposito = format_html("<p>{}</p>", resumen)
     return format_html(
-        '<h2><a href="{}">{}</a></h2>\n          {}\n          <ul class="ficha-resumen">'
-        '<li class="ficha-resumen__canal{}">{}</li><li>{}</li><li>{}</li></ul>\n'
-        '          <p class="documento__datos">{}</p>',
+        '<h2><a href="{}">{}</a></h2>{}<ul class="ficha-resumen">'
+        '<li class="ficha-resumen__canal{}">{}</li><li>{}</li><li>{}</li></ul>'
+        '<p class="documento__datos">{}</p>',
         ficha.get_absolute_url(),
         ficha.nombre,
         proposito,
@@ -83,7 +91,7 @@ def fila_ficha(ficha):
         ficha.canal_texto,
         costo,
         ficha.tiempo_texto,
-        ficha.dependencia.nombre,
+        dependencias.get(ficha.dependencia_id, ""),
     )
 
 
