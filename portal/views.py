@@ -53,16 +53,13 @@ def _accesos():
 def _noticias_del_inicio(cuantas):
     """The featured news, newest first, then the latest others: ``cuantas`` in all.
 
-    Two reads, each straight down the (estado, destacada, publicar_desde) index, so the home page costs the
-    same with ten news or ten thousand. ``destacada__in`` and not ``destacada=``: Django writes the latter
-    as a bare ``WHERE destacada``, which SQLite cannot look up in an index; without statistics it then read
-    every published news item to sort them (10 ms at 10,000 news).
+    One read straight down the (estado, destacada, publicar_desde) index, so the home page costs the same with
+    ten news or ten thousand. ``destacada__in`` and not a plain order on ``destacada``: the condition lets
+    SQLite, without statistics, take that index instead of sorting every published news item (10 ms at
+    10,000 news); PostgreSQL takes it either way.
     """
-    noticias = list(_lista_de_noticias().filter(destacada__in=[True]).order_by("-publicar_desde")[:cuantas])
-    if len(noticias) < cuantas:
-        otras = _lista_de_noticias().filter(destacada__in=[False]).order_by("-publicar_desde")
-        noticias += otras[: cuantas - len(noticias)]
-    return noticias
+    noticias = _lista_de_noticias().filter(destacada__in=[True, False])
+    return list(noticias.order_by("-destacada", "-publicar_desde")[:cuantas])
 
 
 @require_safe

@@ -110,7 +110,7 @@ def test_con_cache_compartida_el_inicio_guarda_sus_listas_por_version(client, se
     dependencia = crear_dependencia(nombre="Secretaría de Gobierno")
     crear_publicable(Noticia, titulo="Feria del café", dependencia=dependencia)
     client.get("/")
-    with django_assert_max_num_queries(3):  # featured and latest news, events: dependencias, accesos, identity kept
+    with django_assert_max_num_queries(2):  # the news and the events: dependencias, accesos, identity are kept
         assert "Secretaría de Gobierno" in client.get("/").content.decode()
     Tramite.objects.create(
         nombre="Certificado de residencia",
