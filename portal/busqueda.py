@@ -195,7 +195,7 @@ class Resultados:
 
     ``entradas`` are best first. When more than ``TOPE`` entries match (a word found in almost everything,
     like "alcaldía"), counting and ranking them all would cost time in proportion to the whole index on every
-    search; instead ``total`` stops at ``TOPE + 1`` (shown as "más de 1.000") and only the ``TOPE`` most recent
+    search; instead ``total`` stops at ``TOPE + 1`` (shown as «más de 500») and only the ``TOPE`` most recent
     matches, plus every undated page and every exact title, are ranked. Adding a word narrows the search
     back to an exact count.
     """
@@ -205,10 +205,6 @@ class Resultados:
     mostrables: int  # how many of them ``entradas`` holds: all, or those ranked when there were too many
     por_tipo: dict  # {tipo: matches}, exact; empty when there were too many to count by type
     todas: int  # matches of every type, at most TOPE + 1
-
-    @property
-    def hay_mas(self):
-        return self.total > TOPE
 
 
 TOPE = 500

@@ -313,9 +313,11 @@ def buscar(request):
     datos = {"total": 0, "mostrables": 0, "todas": 0, "por_tipo": {}, "resultados": []}
     pagina = None
     if consulta:
-        # Popular searches ("predial" in tax season) are ranked once for everyone until content changes.
+        # Popular searches ("predial" in tax season) are ranked once for everyone until content changes. The
+        # key names the shape of what is kept ("con-tope": total, mostrables, todas): a new shape, a new name,
+        # so that no node reads what an older version of the portal kept.
         datos = cache_paginas.calcular_compartido(
-            f"buscar:{' '.join(busqueda.palabras(consulta))}:{tipo}:{numero}",
+            f"buscar-con-tope:{' '.join(busqueda.palabras(consulta))}:{tipo}:{numero}",
             lambda: _pagina_de_resultados(consulta, tipo, numero),
         )
         pagina = Paginator(range(datos["mostrables"]), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
