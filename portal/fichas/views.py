@@ -135,7 +135,7 @@ def _listas_de_filtro(modelo):
     return listas, {pk: nombre for pk, _, nombre in dependencias}
 
 
-# What a row of the catalogue shows (``fila_ficha``): a ficha has some twenty long text fields besides.
+# What a row of the catalogue shows (``lista_de_fichas``): a ficha has some twenty long text fields besides.
 CAMPOS_DE_LA_FILA = (
     "nombre", "slug", "proposito", "canal", "costo_tipo", "costo_valor", "tiempo_tipo", "tiempo_cantidad",
 )  # fmt: skip
