@@ -11,7 +11,6 @@ Abuse checks, all explained to the person in Spanish when they refuse an answer:
   closest one added to X-Forwarded-For (entries further left can be forged and are ignored).
 """
 
-import csv
 import hashlib
 import hmac
 from dataclasses import dataclass, field
@@ -447,13 +446,6 @@ def _celda(pregunta, valor):
     if pregunta.usa_opciones:
         return "; ".join(o.texto for o in sorted(valor.opciones.all(), key=lambda o: (o.orden, o.pk)))
     return valor.texto
-
-
-def escribir_csv(destino, encuesta):
-    escritor = csv.writer(destino, delimiter=";")
-    encabezados, filas = filas_de_exportacion(encuesta)
-    escritor.writerow(encabezados)
-    escritor.writerows(filas)
 
 
 # --- the dashboard and the indicator engine ----------------------------------------------------------------

