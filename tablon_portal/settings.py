@@ -191,11 +191,14 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# After 5 failed attempts for a user name, or from one client, logins are refused for 30 minutes (in every
-# mode, `make run` included). `python manage.py axes_reset_username USUARIO` unlocks an account earlier.
+# After 5 failed attempts for one user name from one address, that pair is refused for 30 minutes (in every
+# mode, `make run` included); an address that fails 20 times over any user names is refused on its own. A user
+# name alone never locks: anyone could lock out a known official. Unlocking: see README.md ("Bloqueos").
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_LIMITE_POR_DIRECCION = int(env("AXES_LIMITE_POR_DIRECCION", "20"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HORAS", "0.5"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "portal.bloqueos.BloqueoPorParYDireccion"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the admin's own history; only failures are kept
 AXES_LOCKOUT_TEMPLATE = "bloqueo.html"
