@@ -30,6 +30,7 @@ from .models import (
 from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
 from .paginacion import PaginaSinConteo
+from .red import direccion_del_cliente
 
 NOTICIAS_POR_PAGINA = 10
 DOCUMENTOS_POR_PAGINA = 25
@@ -322,7 +323,8 @@ def buscar(request):
         )
         pagina = Paginator(range(datos["mostrables"]), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
         if not request.GET.get("pagina"):
-            busqueda.registrar_consulta(consulta, resultados=datos["todas"])  # every search counts, cached or not
+            # Every search counts, cached or not; one connection adds a bounded number of new terms a day.
+            busqueda.registrar_consulta(consulta, resultados=datos["todas"], cliente=direccion_del_cliente(request))
     parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
     return render(
         request,

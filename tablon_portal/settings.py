@@ -254,6 +254,10 @@ VISITAS_PROXIES_DE_CONFIANZA = int(env("VISITAS_PROXIES_DE_CONFIANZA", "0"))
 # Answers to the annual survey accepted from one connection in 24 hours (raise it where many people share one,
 # an internet café or the library).
 ENCUESTA_ENVIOS_POR_CLIENTE = int(env("ENCUESTA_ENVIOS_POR_CLIENTE", "3"))
+# Search statistics: new terms one connection may add a day (more are not recorded: a script sending
+# hundreds of distinct queries must not fill the table), and how many days of counts are kept.
+BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE = int(env("BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE", "30"))
+BUSQUEDA_CONSERVAR_DIAS = int(env("BUSQUEDA_CONSERVAR_DIAS", "400"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
