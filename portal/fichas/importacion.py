@@ -619,7 +619,12 @@ class _Contexto:
         codigos = {f.get("codigo_suit", "").strip() for f in filas} - {""}
         slugs = {f.get("slug", "").strip() for f in filas} | {slugify(f.get("nombre", ""))[:260] for f in filas}
         self.por_codigo, self.por_slug = {}, {}
-        for ficha in modelo.objects.filter(codigo_suit__in=codigos) | modelo.objects.filter(slug__in=slugs - {""}):
+        coincidentes = modelo.objects.filter(codigo_suit__in=codigos) | modelo.objects.filter(slug__in=slugs - {""})
+        if not self.publica:
+            # An official only ever matches the fichas of their dependencias: any other one is answered as an
+            # unknown ficha, so guessing slugs or SUIT codes never tells them another dependencia's drafts.
+            coincidentes = coincidentes.filter(dependencia__in=self.propias)
+        for ficha in coincidentes:
             if ficha.codigo_suit:
                 self.por_codigo.setdefault(ficha.codigo_suit, []).append(ficha)
             self.por_slug[ficha.slug] = ficha
