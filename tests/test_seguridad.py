@@ -65,3 +65,15 @@ def test_contrasenas_debiles_rechazadas():
     for debil in ["12345678901", "password123", "tesorera2026", "corta"]:
         with pytest.raises(ValidationError):
             validate_password(debil, user=usuario)
+
+
+@pytest.mark.parametrize("siguiente", ["https://evil.example/", "//evil.example/", "/gelt/"])
+def test_ingresar_con_next_a_otro_sitio_lleva_a_la_administracion(client, siguiente):
+    crear_usuario(username="directora")
+    respuesta = client.post(
+        reverse("admin:login") + f"?next={siguiente}",
+        {"username": "directora", "password": CLAVE, "next": siguiente},
+        REMOTE_ADDR="203.0.113.20",
+    )
+    esperado = siguiente if siguiente == "/gelt/" else reverse("admin:index")
+    assert respuesta.status_code == 302 and respuesta["Location"] == esperado
