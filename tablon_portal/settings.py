@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "portal.apps.PortalConfig",
     "tramites",
     "servicios",
+    "ventanilla",
     "gelt",
 ]
 
@@ -285,3 +286,11 @@ LOGGING = {
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Files people send with a petition or a trámite: outside MEDIA_ROOT (the web server never serves them), read
+# only through the portal, which checks who asks.
+PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
+# PQRSD filed from one connection in 24 hours, and follow-up lookups per hour (a shared connection, a café
+# internet or a school, may need more).
+PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
+PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))
