@@ -10,6 +10,7 @@ listed in ``Radicado.campos_personales`` so the audit log records that it change
 
 import hashlib
 import hmac
+import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -163,8 +164,20 @@ class RadicadoQuerySet(models.QuerySet):
         return self.abiertos().filter(vence__gte=hoy, vence__lte=hasta)
 
 
+class AlmacenPrivado(FileSystemStorage):
+    """Files under PRIVADO_ROOT, read from the settings on every use (tests and deployments move it)."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVADO_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def _almacen_privado():
-    return FileSystemStorage(location=settings.PRIVADO_ROOT, base_url=None)
+    return AlmacenPrivado()
 
 
 def ruta_adjunto(instance, filename):
