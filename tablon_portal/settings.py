@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "django_prose_editor",
+    # The job queue: django-tasks (the backport of django.tasks) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     "portal.apps.PortalConfig",
     "tramites",
     "servicios",
@@ -233,6 +236,17 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 
+
+# Background jobs (portal/tareas.py): a durable queue in the database itself, run by `manage.py trabajador`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds to wait before each new attempt of a failed job; one attempt more than waits (default: 1 min,
+# 5 min, 30 min, 2 h, then the job stays failed, with its traceback, in the admin).
+TAREAS_ESPERAS_ENTRE_INTENTOS = [int(s) for s in env_list("TAREAS_ESPERAS_ENTRE_INTENTOS", "60,300,1800,7200")]
+# A job RUNNING for longer than this is taken for abandoned by a dead worker and runs again (the lease): no job
+# may take longer. Mail and PDFs take seconds; 30 minutes also covers a slow mail server's timeouts.
+TAREAS_PLAZO_DE_EJECUCION = int(env("TAREAS_PLAZO_DE_EJECUCION", str(30 * 60)))
+# Finished jobs kept for the admin (a daily periodic job deletes older ones; mail bodies go with them).
+TAREAS_DIAS_DE_HISTORIAL = int(env("TAREAS_DIAS_DE_HISTORIAL", "14"))
 
 # E-mail: console in development, SMTP configured by EMAIL_* in production.
 EMAIL_BACKEND = env(

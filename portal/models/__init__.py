@@ -20,6 +20,7 @@ from .institucional import EntidadDirectorio, SeccionInstitucional
 from .noticias import Categoria, Noticia
 from .publicacion import Estado, Publicable, PublicableQuerySet
 from .situaciones import SituacionDeVida
+from .tareas import TareaEnCola, TareaPeriodica
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
 from .visitas import Campana, Dispositivo, SalDiaria, VisitaDiaria, VisitanteDiario, VolcadoDeVisitas
 
@@ -50,6 +51,8 @@ __all__ = [
     "SeccionTransparencia",
     "SituacionDeVida",
     "SubseccionTransparencia",
+    "TareaEnCola",
+    "TareaPeriodica",
     "URLField",
     "Usuario",
     "VisitaDiaria",
