@@ -10,7 +10,7 @@ A radicado is never deleted nor edited field by field: its steps are its history
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -182,15 +182,11 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # Open ones first, by due date (overdue at the top); then the closed ones, newest first.
-        return (
-            super()
-            .get_queryset(request)
-            .de_usuario(request.user)
-            .annotate(
-                _cerrado=Case(When(estado__in=ABIERTOS, then=Value(0)), default=Value(1), output_field=IntegerField())
-            )
-            .order_by("_cerrado", "vence", "-radicado_en")
-        )
+        return super().get_queryset(request).de_usuario(request.user)
+
+    def get_ordering(self, request):
+        cerrado = Case(When(estado__in=ABIERTOS, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return [cerrado.asc(), F("vence").asc(nulls_last=True), "-radicado_en"]
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -11,8 +11,10 @@ class VentanillaConfig(AppConfig):
         from portal import demo, registro
 
         from . import demo as demo_ventanilla
+        from . import tareas
 
         demo.registrar(demo_ventanilla.cargar, orden=300)
+        tareas.registrar()
         registro.registrar_en_mapa(
             clave="pqrsd", etiqueta=_("Peticiones, quejas y reclamos (PQRSD)"), ruta="ventanilla:inicio", orden=35
         )

@@ -123,7 +123,9 @@ def test_prorroga_antes_del_vencimiento_y_hasta_el_doble():
         services.radicado_prorrogar(
             radicado=radicado, usuario=None, nueva_fecha=limite, motivo="Archivo", hoy=date(2026, 12, 31)
         )
-    services.radicado_prorrogar(radicado=radicado, usuario=None, nueva_fecha=limite, motivo="Archivo", hoy=date(2026, 12, 29))
+    services.radicado_prorrogar(
+        radicado=radicado, usuario=None, nueva_fecha=limite, motivo="Archivo", hoy=date(2026, 12, 29)
+    )
     radicado.refresh_from_db()
     assert radicado.vence == limite and radicado.vence_original == date(2026, 12, 30)
 
@@ -131,7 +133,9 @@ def test_prorroga_antes_del_vencimiento_y_hasta_el_doble():
 def test_respuesta_a_tiempo_o_tarde_y_notificacion_al_abrirla(mailoutbox):
     radicado, _ = radicar(ahora=LUNES_7_DIC)
     services.radicado_responder(
-        radicado=radicado, usuario=None, respuesta="<p>Arreglaremos el camino.</p>",
+        radicado=radicado,
+        usuario=None,
+        respuesta="<p>Arreglaremos el camino.</p>",
         ahora=datetime(2026, 12, 31, 9, tzinfo=BOGOTA),
     )
     radicado.refresh_from_db()
@@ -146,7 +150,11 @@ def test_negar_informacion_exige_fundamento():
     with pytest.raises(ValidationError):
         services.radicado_responder(radicado=radicado, usuario=None, respuesta="<p>No</p>", acceso_negado=True)
     services.radicado_responder(
-        radicado=radicado, usuario=None, respuesta="<p>No</p>", acceso_negado=True, fundamento_negacion="Ley 1712, art. 18"
+        radicado=radicado,
+        usuario=None,
+        respuesta="<p>No</p>",
+        acceso_negado=True,
+        fundamento_negacion="Ley 1712, art. 18",
     )
 
 
@@ -174,7 +182,13 @@ def test_el_registro_de_cambios_no_guarda_datos_personales():
     radicado, _ = radicar()
     services.radicado_responder(radicado=radicado, usuario=None, respuesta="<p>Respuesta con detalle</p>")
     volcado = str(list(Cambio.objects.values_list("cambios", "mensaje", "objeto_texto")))
-    for dato in (PERSONA["nombre"], PERSONA["numero_documento"], PERSONA["correo"], "Respuesta con detalle", "Las Mesas"):
+    for dato in (
+        PERSONA["nombre"],
+        PERSONA["numero_documento"],
+        PERSONA["correo"],
+        "Respuesta con detalle",
+        "Las Mesas",
+    ):
         assert dato not in volcado
     assert "(dato personal" in volcado
 
