@@ -34,17 +34,28 @@ def formulario(request):
         return _rechazo(request, encuesta, servicio.RECHAZO_YA_RESPONDIO, "ya_respondio", status)
 
     formulario = servicio.formulario(encuesta, request.POST if request.method == "POST" else None)
+    direccion = direccion_del_cliente(request)
     if formulario.is_bound and formulario.is_valid():
         try:
-            servicio.registrar_respuesta(
-                encuesta=encuesta, datos=formulario.cleaned_data, direccion=direccion_del_cliente(request)
-            )
+            servicio.registrar_respuesta(encuesta=encuesta, datos=formulario.cleaned_data, direccion=direccion)
         except servicio.EnvioRechazado as rechazo:
-            return _rechazo(request, encuesta, rechazo.mensaje, rechazo.codigo, ESTADO_HTTP[rechazo.codigo])
+            if rechazo.codigo != "limite":
+                return _rechazo(request, encuesta, rechazo.mensaje, rechazo.codigo, ESTADO_HTTP[rechazo.codigo])
+            # What the person typed stays on the page, with the reason and what they can do.
+            contexto = {
+                "encuesta": encuesta,
+                "formulario": formulario,
+                "limite": rechazo.mensaje,
+                "conservadas": servicio.CONSERVADAS,
+            }
+            return render(request, "encuesta/formulario.html", contexto, status=ESTADO_HTTP["limite"])
         respuesta = redirect("encuesta:gracias")
         servicio.marcar_respondida(respuesta, encuesta, segura=request.is_secure())
         return respuesta
-    return render(request, "encuesta/formulario.html", {"encuesta": encuesta, "formulario": formulario})
+    contexto = {"encuesta": encuesta, "formulario": formulario}
+    if not formulario.is_bound and servicio.limite_agotado(encuesta, direccion):
+        contexto["limite"] = servicio.AVISO_LIMITE
+    return render(request, "encuesta/formulario.html", contexto)
 
 
 @require_GET

@@ -32,6 +32,8 @@ POLITICA = (
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+# Uploaded files are data, never a page: an SVG or HTML that slipped through runs nothing and loads nothing.
+POLITICA_ARCHIVOS = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
 PERMISOS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 
@@ -72,10 +74,13 @@ class CabecerasDeSeguridad:
         # Only the back office (Django's admin widgets and the rich-text editor set style attributes) needs
         # inline styles and the editor's import map; public pages and the dashboard carry neither.
         es_administracion = request.path.startswith("/" + settings.ADMIN_URL)
-        politica = POLITICA.format(
-            hashes=hashes_permitidos() if es_administracion else "",
-            estilos=" 'unsafe-inline'" if es_administracion else "",
-        )
+        if request.path.startswith(settings.MEDIA_URL):
+            politica = POLITICA_ARCHIVOS
+        else:
+            politica = POLITICA.format(
+                hashes=hashes_permitidos() if es_administracion else "",
+                estilos=" 'unsafe-inline'" if es_administracion else "",
+            )
         respuesta.setdefault("Content-Security-Policy", politica)
         respuesta.setdefault("Permissions-Policy", PERMISOS)
         respuesta.setdefault("Cross-Origin-Opener-Policy", "same-origin")

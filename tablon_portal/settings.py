@@ -49,12 +49,15 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# `make run`: the portal as people see it (DEBUG off: Spanish error pages, compressed static files) on this
+# machine over plain HTTP, with development defaults for the secrets. Never set it in production.
+LOCAL = env_bool("LOCAL", False)
 
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
-if DEBUG:
-    # Local development and `make run` only: never used with DEBUG off.
+if DEBUG or LOCAL:
+    # Local development and `make run` only: never used in production.
     SECRET_KEY = SECRET_KEY or "solo-para-desarrollo-local-no-usar-en-produccion"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 else:
@@ -251,7 +254,9 @@ TAREAS_DIAS_DE_HISTORIAL = int(env("TAREAS_DIAS_DE_HISTORIAL", "14"))
 # E-mail: console in development, SMTP configured by EMAIL_* in production.
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG or LOCAL
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
@@ -281,7 +286,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day
-if not DEBUG:
+if not DEBUG and not LOCAL:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     # /salud/ is probed by load balancers over plain HTTP inside the private network.
     SECURE_REDIRECT_EXEMPT = [r"^salud/$"]

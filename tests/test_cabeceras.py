@@ -79,3 +79,21 @@ def test_cada_formulario_de_la_administracion_tiene_permitidos_sus_scripts(clien
         script_src = respuesta["Content-Security-Policy"].split("script-src")[1].split(";")[0]
         assert set(hashes_de_scripts(respuesta.content)) <= set(script_src.split()), url
     assert revisados > 10
+
+
+def test_los_archivos_subidos_no_se_ejecutan(rf):
+    respuesta = CabecerasDeSeguridad(_vista_con(b"<svg><script>alert(1)</script></svg>"))(
+        rf.get("/media/imagenes/logo.svg")
+    )
+    politica = respuesta["Content-Security-Policy"]
+    assert "default-src 'none'" in politica and "sandbox" in politica and "script-src" not in politica
+
+
+def test_el_readme_sirve_media_con_nosniff_y_politica_restrictiva():
+    """Production serves /media/ from nginx: the documented block must say how to serve uploads safely."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    bloque = readme.split("location /media/ {", 1)[1].split("}", 1)[0]
+    assert 'X-Content-Type-Options "nosniff" always' in bloque
+    assert "Content-Security-Policy \"default-src 'none'" in bloque and "sandbox" in bloque

@@ -173,9 +173,19 @@ def test_la_cookie_firmada_dice_que_ya_respondio(client, encuesta):
 def test_limite_por_cliente_en_24_horas(client_factory, encuesta):
     for _ in range(3):
         assert client_factory().post(URL, datos_validos(encuesta), REMOTE_ADDR=IP).status_code == 302
-    cuarta = client_factory().post(URL, datos_validos(encuesta), REMOTE_ADDR=IP)
+    texto = de_tipo(encuesta, "texto_largo")
+    escrito = "Que publiquen los horarios del puesto de salud de Las Mesas."
+    cuarta = client_factory().post(URL, datos_validos(encuesta, **{texto.nombre_campo: escrito}), REMOTE_ADDR=IP)
     assert cuarta.status_code == 429
-    assert "últimas 24 horas" in cuarta.content.decode()
+    html = cuarta.content.decode()
+    assert "últimas 24 horas" in html
+    # What the person typed is still on the page, ready to send later or from another connection.
+    assert escrito in html and 'name="sitio_web"' in html and "Sus respuestas siguen abajo" in html
+    assert html.count(" checked") >= 5
+    # Whoever opens the survey from that connection now is told before starting.
+    aviso = client_factory().get(URL, REMOTE_ADDR=IP).content.decode()
+    assert "Esta conexión ya envió sus respuestas de hoy" in aviso and 'name="sitio_web"' in aviso
+    assert "ya envió sus respuestas" not in client_factory().get(URL, REMOTE_ADDR="198.51.100.9").content.decode()
     assert client_factory().post(URL, datos_validos(encuesta), REMOTE_ADDR="198.51.100.9").status_code == 302
     assert Respuesta.objects.count() == 4
 
