@@ -6,9 +6,11 @@ Every page here carries personal data or a form: never cached, never indexed.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError
-from django.http import FileResponse, Http404
+from django.db import InterfaceError, OperationalError
+from django.http import FileResponse, Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -67,25 +69,36 @@ def inicio(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def nueva(request):
+    if request.method == "GET":
+        tipo = request.GET.get("tipo")
+        form = PqrsdForm(initial={"tipo": tipo} if tipo in Tipo.values else None)
+        return _pagina_nueva(request, form, agotado=limites.agotado("radicar", direccion_del_cliente(request)))
+    form = PqrsdForm(request.POST, request.FILES)
+    try:
+        return _radicar(request, form)
+    except (OperationalError, InterfaceError):
+        # The database is down: the person's text must not be lost. The form comes back, filled, on a page
+        # that needs neither the database nor the request context; one click sends it again.
+        html = render_to_string("ventanilla/nueva_sin_base.html", {"form": form, "csrf_token": get_token(request)})
+        respuesta = _privada(HttpResponse(html, status=503))
+        respuesta["Retry-After"] = "30"
+        return respuesta
+
+
+def _pagina_nueva(request, form, *, agotado, rechazo=None, status=200):
+    contexto = {"form": form, "limite_agotado": agotado, "mensaje_limite": MENSAJE_LIMITE, "rechazo": rechazo}
+    return _privada(render(request, "ventanilla/nueva.html", contexto, status=status))
+
+
+def _radicar(request, form):
     direccion = direccion_del_cliente(request)
     agotado = limites.agotado("radicar", direccion)
-    contexto = {"limite_agotado": agotado, "mensaje_limite": MENSAJE_LIMITE}
-    if request.method == "GET":
-        contexto["form"] = PqrsdForm(
-            initial={"tipo": request.GET.get("tipo", "")} if request.GET.get("tipo") in Tipo.values else None
-        )
-        return _privada(render(request, "ventanilla/nueva.html", contexto))
-
-    form = PqrsdForm(request.POST, request.FILES)
-    contexto["form"] = form
     if request.POST.get(CAMPO_TRAMPA):
-        contexto["rechazo"] = MENSAJE_TRAMPA
-        return _privada(render(request, "ventanilla/nueva.html", contexto, status=400))
+        return _pagina_nueva(request, form, agotado=agotado, rechazo=MENSAJE_TRAMPA, status=400)
     if not form.is_valid():
-        return _privada(render(request, "ventanilla/nueva.html", contexto, status=200))
+        return _pagina_nueva(request, form, agotado=agotado)
     if agotado:
-        contexto["rechazo"] = MENSAJE_LIMITE
-        return _privada(render(request, "ventanilla/nueva.html", contexto, status=429))
+        return _pagina_nueva(request, form, agotado=agotado, rechazo=MENSAJE_LIMITE, status=429)
     datos = form.cleaned_data
     try:
         radicado, codigo = services.radicado_crear(
@@ -97,17 +110,10 @@ def nueva(request):
             prioridad=datos.get("prioridad") or "",
             archivos=[(a.name, a) for a in datos["adjuntos"]],
         )
-        limites.contar("radicar", direccion)
     except ValidationError as error:
         form.add_error(None, error)
-        return _privada(render(request, "ventanilla/nueva.html", contexto))
-    except DatabaseError:
-        # The database is down or locked for too long: show the form again with all that was typed.
-        contexto["rechazo"] = (
-            "No pudimos radicar su solicitud en este momento por una falla técnica. Lo que escribió sigue aquí: "
-            "espere un minuto y vuelva a enviar. Si adjuntó archivos, elíjalos otra vez."
-        )
-        return _privada(render(request, "ventanilla/nueva.html", contexto, status=503))
+        return _pagina_nueva(request, form, agotado=agotado)
+    limites.contar("radicar", direccion)
     _recordar(request, radicado)
     request.session[CLAVE_CODIGO] = {"pk": radicado.pk, "codigo": codigo}
     return redirect("ventanilla:constancia", numero=radicado.numero)

@@ -202,3 +202,41 @@ def test_paginas_publicas_con_consultas_constantes(client, django_assert_max_num
         client.get(reverse("ventanilla:inicio"))
     with django_assert_max_num_queries(14):
         client.get(reverse("ventanilla:informe"))
+
+
+def test_con_la_base_caida_el_formulario_vuelve_lleno_con_un_503(client):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    client.raise_request_exception = False
+    with mock.patch("ventanilla.limites.agotado", side_effect=OperationalError("server closed the connection")):
+        respuesta = client.post(reverse("ventanilla:nueva"), DATOS)
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 503 and respuesta["Retry-After"] == "30"
+    assert "no</strong> quedó radicada" in html
+    assert "El camino a la vereda Las Mesas" in html and 'value="1085123456"' in html
+    assert 'name="csrfmiddlewaretoken"' in html and "OperationalError" not in html
+    assert not Radicado.objects.exists()
+
+
+def test_con_el_correo_caido_la_radicacion_funciona_y_el_correo_sale_despues(client, settings):
+    from portal.tareas import ejecutar_pendientes
+
+    settings.EMAIL_BACKEND = "tests.ventanilla.test_vistas.CorreoCaido"
+    assert client.post(reverse("ventanilla:nueva"), DATOS).status_code == 302
+    ejecutar_pendientes()
+    assert Radicado.objects.count() == 1 and mail.outbox == []
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from django_tasks_db.models import DBTaskResult
+
+    pendiente = DBTaskResult.objects.get()
+    assert pendiente.status == "READY"  # retried later, with back-off
+
+
+class CorreoCaido:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, mensajes):
+        raise ConnectionRefusedError("SMTP caído")
