@@ -34,6 +34,30 @@ def publicaciones(desde, hasta):
     return sorted(filas, key=lambda fila: fila["fecha"], reverse=True)
 
 
+def publicaciones_por_mes(desde, hasta):
+    """``{date (day 1 of a month): items that went public that month}`` for [desde, hasta), one query per kind.
+
+    Months are Bogotá's; the caller passes ``hasta`` no later than now, so an item scheduled for later this
+    month does not count as published yet."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+    from django.utils import timezone
+
+    meses = {}
+    for modelo in MODELOS_PUBLICADOS.values():
+        filas = (
+            _publicados_entre(modelo, desde, hasta)
+            .annotate(mes=TruncMonth("publicar_desde", tzinfo=timezone.get_current_timezone()))
+            .values("mes")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for fila in filas:
+            mes = fila["mes"].date() if hasattr(fila["mes"], "date") else fila["mes"]
+            meses[mes] = meses.get(mes, 0) + fila["n"]
+    return meses
+
+
 def cantidad_de_publicaciones(desde, hasta):
     return sum(_publicados_entre(modelo, desde, hasta).count() for modelo in MODELOS_PUBLICADOS.values())
 
