@@ -27,11 +27,10 @@ def evaluar_plan(plan, anio=None):
     por_accion = defaultdict(list)
     for indicador in Indicador.objects.filter(accion__plan=plan):
         por_accion[indicador.accion_id].append(indicador)
-    manuales = [i.pk for lista in por_accion.values() for i in lista if i.fuente not in indicadores.FUENTES]
+    # Every indicator's measurements in one query: a manual indicator's values, an automatic one's overrides.
     mediciones = defaultdict(list)
-    if manuales:  # indicators with an automatic source never read measurements
-        for medicion in Medicion.objects.filter(indicador__in=manuales):
-            mediciones[medicion.indicador_id].append(medicion)
+    for medicion in Medicion.objects.filter(indicador__accion__plan=plan).select_related("registrado_por"):
+        mediciones[medicion.indicador_id].append(medicion)
     historias = defaultdict(list)  # the trend only needs each snapshot's period and value
     instantaneas = Instantanea.objects.filter(indicador__accion__plan=plan).order_by("periodo")
     for indicador_id, periodo, valor in instantaneas.values_list("indicador_id", "periodo", "valor"):

@@ -236,3 +236,53 @@ def test_el_primer_semestre_medido_no_es_sin_datos():
         f"40 visitantes en el 2.º semestre {ANTERIOR}; no hay visitas del 1.er semestre {ANTERIOR} para calcular "
         "la variación"
     )
+
+
+# --- Manual measurements and overrides ------------------------------------------------------------------------
+
+
+def test_medicion_manual_con_coma_decimal_y_periodo_de_la_periodicidad(client):
+    from django.urls import reverse
+
+    from gelt.models import Accion, Medicion
+    from portal import roles
+    from tests.portal.factories import crear_usuario
+
+    comite = crear_usuario(grupo=roles.COMITE)
+    client.force_login(comite)
+    ferias = Indicador.objects.create(
+        accion=Accion.objects.first(),
+        nombre="Ferias de servicios",
+        meta_texto="2 al semestre",
+        meta_valor=2,
+        unidad="cantidad",
+        periodicidad="semestral",
+    )
+    url = reverse("admin:gelt_medicion_add")
+    formulario = client.get(url).content.decode()
+    assert "Ferias de servicios — lo registra el comité" in formulario
+    assert "Frecuencia de actualización del sitio Web — lo calcula el portal: sustituir con motivo" in formulario
+    respuesta = client.post(url, {"indicador": ferias.pk, "periodo": f"20/08/{ANTERIOR}", "valor": "12,5"})
+    assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
+    medicion = Medicion.objects.get(indicador=ferias)
+    assert medicion.valor == Decimal("12.5")
+    assert medicion.periodo == date(ANTERIOR, 7, 1)  # the semester's first day
+    assert medicion.registrado_por == comite
+    e = indicadores.evaluar(ferias, ANTERIOR)
+    assert e.valor_texto == "12,5" and e.estado == "cumplido"
+    assert e.origen.startswith(f"Manual: registrado por {comite.username} el ")
+
+    # An automatic indicator takes a value only with a reason, and the dashboard says it was overridden.
+    visitas = Indicador.objects.get(fuente="visitas_semestre")
+    datos = {"indicador": visitas.pk, "periodo": f"01/10/{ANTERIOR}", "valor": "8,5"}
+    assert "escriba el motivo" in client.post(url, datos).content.decode()
+    datos["motivo"] = "El contador estuvo apagado en agosto; cifra del proveedor de hosting."
+    assert client.post(url, datos).status_code == 302
+    e = indicadores.evaluar(visitas, ANTERIOR)
+    assert (e.valor, e.automatico) == (Decimal("8.5"), False)
+    assert e.sustitucion is not None
+    assert e.origen.startswith("Sustituido por el comité (registrado por ")
+    assert e.origen.endswith(": El contador estuvo apagado en agosto; cifra del proveedor de hosting.")
+    client.get(reverse("gelt:tablero") + f"?anio={ANTERIOR}")
+    html = client.get(reverse("gelt:tablero") + f"?anio={ANTERIOR}").content.decode()
+    assert "sustituido por el comité" in html
