@@ -10,7 +10,7 @@ import servicios.metrics
 import tramites.metrics
 from portal import cache_paginas, memoria
 
-from . import canales, encuesta, indicadores, services, visitas
+from . import canales, encuesta, indicadores, services, veredicto, visitas
 from .models import EntidadAliada, Indicador, Instantanea, Medicion, Plan
 
 PUNTOS_DE_TENDENCIA = 12
@@ -73,13 +73,25 @@ def _tablero(anio):
     acciones = evaluar_plan(plan, anio)
     resumen = Counter(e.estado for _, evaluaciones in acciones for e in evaluaciones)
     hoy = timezone.localdate()
+    veredictos = veredicto.del_plan(acciones, hoy)
     return {
+        "calculado": timezone.localtime(),
+        "veredicto": veredictos["plan"],
+        "veredictos": [
+            {"accion": accion, "veredicto": v, "enlace": enlace_de_correccion(v.evaluacion)}
+            for accion, v in veredictos["acciones"]
+        ],
+        "cola_de_revision": COLA_DE_REVISION,
         "plan": plan,
         "anio": anio or hoy.year,
         "anios": list(range(plan.anio_inicio, max(plan.anio_fin, hoy.year) + 1)),
         "acciones": acciones,
         "resumen": [
-            {"estado": clave, "etiqueta": etiqueta, "n": resumen.get(clave, 0)}
+            {
+                "estado": clave,
+                "n": resumen.get(clave, 0),
+                "etiqueta": _en_plural(resumen.get(clave, 0), etiqueta),
+            }
             for clave, etiqueta in indicadores.ESTADOS.items()
         ],
         "regla": indicadores.REGLA,
@@ -95,6 +107,67 @@ def _tablero(anio):
             *tramites.metrics.revision_pendiente(dias=30),
             *servicios.metrics.revision_pendiente(dias=30),
         ],
+    }
+
+
+def _en_plural(n, etiqueta):
+    """ "4 indicadores cumplidos", "1 indicador en curso" (the chips read as a sentence)."""
+    etiqueta = str(etiqueta).lower()
+    if n != 1 and etiqueta == "cumplido":
+        etiqueta = "cumplidos"
+    return f"{'indicador' if n == 1 else 'indicadores'} {etiqueta}"
+
+
+# Where the committee fixes what is late: the admin page behind each automatic source.
+ADMIN_POR_FUENTE = {
+    "actualizaciones_sitio": ("admin:portal_noticia_changelist", "Publicar en Noticias"),
+    "entidades_local": ("admin:gelt_entidadaliada_changelist", "Entidades aliadas"),
+    "entidades_departamental": ("admin:gelt_entidadaliada_changelist", "Entidades aliadas"),
+    "entidades_nacional": ("admin:gelt_entidadaliada_changelist", "Entidades aliadas"),
+    "tramites_publicados": ("admin:tramites_tramite_changelist", "Trámites"),
+    "tramites_automatizados": ("admin:tramites_tramite_changelist", "Trámites"),
+    "tramites_revisados_a_tiempo": ("admin:tramites_tramite_changelist", "Trámites"),
+    "servicios_publicados": ("admin:servicios_servicio_changelist", "Servicios"),
+    "servicios_automatizados": ("admin:servicios_servicio_changelist", "Servicios"),
+    "servicios_revisados_a_tiempo": ("admin:servicios_servicio_changelist", "Servicios"),
+    "empalme_vinculados": ("admin:gelt_empalme_changelist", "Empalme"),
+    "meses_desde_recoleccion": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
+    "entregas_dependencias": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
+    "encuesta_anual": ("admin:gelt_encuesta_changelist", "Encuestas"),
+    "visitas_semestre": ("admin:portal_campana_changelist", "Campañas de divulgación"),
+}
+for _clave in ("informacion", "interaccion", "transaccion", "transformacion", "democracia"):
+    ADMIN_POR_FUENTE[f"fase_{_clave}"] = ("admin:gelt_evaluacion_changelist", "Evaluaciones de las fases")
+
+# The content waiting for someone to publish it (the committee publishes; see portal.services).
+COLA_DE_REVISION = [
+    (f"admin:{ruta}_changelist", etiqueta)
+    for ruta, etiqueta in (
+        ("portal_noticia", "Noticias"),
+        ("portal_documento", "Documentos"),
+        ("portal_evento", "Eventos"),
+        ("tramites_tramite", "Trámites"),
+        ("servicios_servicio", "Servicios"),
+    )
+]
+
+
+def enlace_de_correccion(evaluacion):
+    """``{"url", "etiqueta"}`` of the admin page where what an indicator counts is fixed, or None."""
+    if evaluacion is None:
+        return None
+    from django.urls import NoReverseMatch, reverse
+
+    indicador = evaluacion.indicador
+    if indicador.fuente in ADMIN_POR_FUENTE:
+        ruta, etiqueta = ADMIN_POR_FUENTE[indicador.fuente]
+        try:
+            return {"url": reverse(ruta), "etiqueta": etiqueta}
+        except NoReverseMatch:
+            return None
+    return {
+        "url": reverse("admin:gelt_medicion_add") + f"?indicador={indicador.pk}",
+        "etiqueta": "Registrar la medición",
     }
 
 

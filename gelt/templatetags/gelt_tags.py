@@ -146,3 +146,11 @@ def barras_mensuales(meses, campo, descripcion):
         descripcion,
         mark_safe("".join(str(p) for p in partes)),  # noqa: S308 - each part went through format_html
     )
+
+
+@register.filter
+def url_de_admin(objeto):
+    """The admin page of ``objeto`` (a ficha with its review due, a channel behind): where to fix it."""
+    from django.urls import reverse
+
+    return reverse(f"admin:{objeto._meta.app_label}_{objeto._meta.model_name}_change", args=[objeto.pk])
