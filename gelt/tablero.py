@@ -206,26 +206,39 @@ def _empalme():
     return {"empalme": empalme, "porcentaje": services.porcentaje_vinculados(empalme)}
 
 
-def filas_de_exportacion(datos):
-    """One row per indicator: action, indicator, goal, value, status, period (for CSV and XLSX)."""
+def filas_de_exportacion(datos, *, coma_decimal=False):
+    """One row per indicator (for CSV and XLSX): action, indicator, goal, value, unit, status, period, source and
+    what the figure counts, in words.
+
+    The CSV follows one convention, that of Excel in Spanish (Colombia): ";" between fields and a decimal comma
+    (``coma_decimal=True`` gives the value as text "80,9"); the XLSX takes the value as a number cell.
+    """
     filas = []
     for accion, evaluaciones in datos["acciones"]:
         for e in evaluaciones:
+            if e.valor is None:
+                valor = ""
+            elif coma_decimal:
+                valor = indicadores.numero(e.valor)
+            else:
+                valor = float(e.valor)
             filas.append(
                 [
                     accion.nombre,
                     e.indicador.nombre,
                     e.indicador.meta_texto,
-                    "" if e.valor is None else e.valor,
+                    valor,
+                    e.unidad,
                     str(e.estado_etiqueta),
                     e.periodo.etiqueta,
-                    "automática" if e.automatico else "registrada por el comité",
+                    e.origen,
+                    e.lectura,
                 ]
             )
     return filas
 
 
-ENCABEZADOS = ["Acción", "Indicador", "Meta", "Valor", "Estado", "Periodo", "Fuente"]
+ENCABEZADOS = ["Acción", "Indicador", "Meta", "Valor", "Unidad", "Estado", "Periodo", "Fuente", "Qué se contó"]
 
 
 def tomar_instantaneas():

@@ -64,8 +64,7 @@ def exportar_csv(request):
     respuesta.write("\ufeff")  # Excel in Spanish reads the accents right with a BOM
     escritor = csv.writer(respuesta, delimiter=";")
     escritor.writerow(tablero.ENCABEZADOS)
-    for fila in tablero.filas_de_exportacion(datos):
-        escritor.writerow([str(c).replace(".", ",") if isinstance(c, int | float) else c for c in fila])
+    escritor.writerows(tablero.filas_de_exportacion(datos, coma_decimal=True))
     return respuesta
 
 
@@ -85,8 +84,8 @@ def exportar_xlsx(request):
     for celda in hoja[1]:
         celda.font = Font(bold=True)
     for fila in tablero.filas_de_exportacion(datos):
-        hoja.append([float(c) if hasattr(c, "as_tuple") else c for c in fila])
-    for columna, ancho in zip("ABCDEFG", (45, 60, 18, 10, 12, 18, 24), strict=True):
+        hoja.append(fila)
+    for columna, ancho in zip("ABCDEFGHI", (45, 60, 18, 10, 14, 12, 18, 40, 60), strict=True):
         hoja.column_dimensions[columna].width = ancho
     canales = libro.create_sheet("Canales")
     canales.append(["Canal", "Responsable", "Última actualización", "Cada (días)", "Estado"])

@@ -331,3 +331,21 @@ def test_con_cache_compartida_el_tablero_se_calcula_una_vez_y_cambia_al_registra
     Medicion.objects.create(indicador=ferias, periodo=date(timezone.localdate().year, 1, 1), valor=1)
     # A record made by anyone, on any node, shows at once: the cached figures belong to the old content.
     assert (evaluacion_de_ferias().valor, evaluacion_de_ferias().estado) == (1, "cumplido")
+
+
+def test_csv_con_punto_y_coma_y_coma_decimal_y_xlsx_con_numeros(client, comite):
+    crear_ficha(Tramite)
+    crear_ficha(Tramite)
+    crear_ficha(Tramite, publicado=False)
+    client.force_login(comite)
+    filas = list(
+        csv.reader(io.StringIO(client.get(reverse("gelt:exportar_csv")).content.decode("utf-8-sig")), delimiter=";")
+    )
+    por_indicador = {f[1]: f for f in filas[1:]}
+    publicados = por_indicador["Porcentaje de trámites publicados en el sitio Web en el año"]
+    assert publicados[3:5] == ["66,7", "%"]
+    assert publicados[8] == "2 de 3 trámites identificados están publicados"
+    libro = load_workbook(io.BytesIO(client.get(reverse("gelt:exportar_xlsx")).content))
+    hoja = libro["Indicadores"]
+    celda = next(f[3] for f in hoja.iter_rows(min_row=2) if f[1].value == publicados[1])
+    assert celda.value == 66.7 and celda.data_type == "n"
