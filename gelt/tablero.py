@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 from datetime import date
 
+from django.conf import settings
 from django.utils import timezone
 
 import portal.metrics
@@ -194,7 +195,11 @@ def _visitas(anio, hoy):
     return {
         "por_mes": visitas.por_mes(anio),
         "paginas": portal.metrics.paginas_mas_vistas(desde, hasta, 10),
-        "referentes": portal.metrics.referentes(desde, hasta, 8),
+        "referentes": portal.metrics.referentes(
+            desde, hasta, 8, minimo_direcciones=settings.VISITAS_MINIMO_PROCEDENCIA
+        ),
+        "tope_por_direccion": settings.VISITAS_VISITANTES_POR_DIRECCION,
+        "minimo_procedencia": settings.VISITAS_MINIMO_PROCEDENCIA,
         "campanas": portal.metrics.campanas(desde, hasta, 8),
         "dispositivos": portal.metrics.dispositivos(desde, hasta),
         "semestres": visitas.historial_semestral(2, hoy),

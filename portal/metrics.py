@@ -323,12 +323,27 @@ def paginas_mas_vistas(desde, hasta, n=10):
     return list(filas.order_by("-vistas", "ruta")[: min(n, 100)])
 
 
-def referentes(desde, hasta, n=10):
-    """``[{"referente", "vistas"}]``: the ``n`` (at most 100) sites people came from (direct visits left out)."""
+def referentes(desde, hasta, n=10, *, minimo_direcciones=0):
+    """``[{"referente", "vistas"}]``: the ``n`` (at most 100) sites people came from (direct visits left out).
+
+    With ``minimo_direcciones``, only sites that sent people from at least that many different addresses (summed
+    over the days, ``ProcedenciaDiaria``): a single sender inventing referrers never gets listed.
+    """
     from django.db.models import Sum
+
+    from .models import ProcedenciaDiaria
 
     desde, hasta = _rango_de_dias(desde, hasta)
     filas = _vistas_de_paginas(desde, hasta).exclude(referente="").values("referente").annotate(vistas=Sum("vistas"))
+    if minimo_direcciones > 0:
+        confirmados = (
+            ProcedenciaDiaria.objects.filter(dia__gte=desde, dia__lt=hasta)
+            .values("referente")
+            .annotate(n=Sum("direcciones"))
+            .filter(n__gte=minimo_direcciones)
+            .values("referente")
+        )
+        filas = filas.filter(referente__in=confirmados)
     return list(filas.order_by("-vistas", "referente")[: min(n, 100)])
 
 

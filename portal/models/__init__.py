@@ -21,7 +21,15 @@ from .noticias import Categoria, Noticia
 from .publicacion import Estado, Publicable, PublicableQuerySet
 from .situaciones import SituacionDeVida
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
-from .visitas import Campana, Dispositivo, SalDiaria, VisitaDiaria, VisitanteDiario, VolcadoDeVisitas
+from .visitas import (
+    Campana,
+    Dispositivo,
+    ProcedenciaDiaria,
+    SalDiaria,
+    VisitaDiaria,
+    VisitanteDiario,
+    VolcadoDeVisitas,
+)
 
 __all__ = [
     "Cambio",
@@ -52,6 +60,7 @@ __all__ = [
     "SubseccionTransparencia",
     "URLField",
     "Usuario",
+    "ProcedenciaDiaria",
     "VisitaDiaria",
     "VisitanteDiario",
     "VolcadoDeVisitas",
