@@ -12,12 +12,14 @@ ranks first. However large the index, a search reads at most about ``TOPE`` entr
 """
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -310,23 +312,55 @@ def _raiz(termino):
     return termino
 
 
-def registrar_consulta(consulta, *, resultados):
-    """Count the search (normalized term per day, and whether it found nothing): no personal data."""
+def registrar_consulta(consulta, *, resultados, visitante=""):
+    """Count the search (normalized term per day, whether it found nothing, and how many different visitors
+    searched it): no personal data. ``visitante`` is the visit counter's anonymous code of the day."""
     termino = " ".join(palabras(consulta))[:100]
     if not termino:
         return
     hoy = timezone.localdate()
+    clave = hashlib.sha1(termino.encode(), usedforsecurity=False).hexdigest()
+    nuevo = int(bool(visitante) and cache.add(f"busqueda:v:{hoy.isoformat()}:{clave}:{visitante}", 1, 26 * 3600))
+    _contar_consulta(termino, hoy, resultados, nuevo)
+
+
+def _contar_consulta(termino, hoy, resultados, nuevo):
     actualizadas = ConsultaBusqueda.objects.filter(termino=termino, dia=hoy).update(
-        veces=F("veces") + 1, sin_resultados=F("sin_resultados") + (0 if resultados else 1)
+        veces=F("veces") + 1,
+        sin_resultados=F("sin_resultados") + (0 if resultados else 1),
+        visitantes=F("visitantes") + nuevo,
     )
     if not actualizadas:
         try:
             with transaction.atomic():
                 ConsultaBusqueda.objects.create(
-                    termino=termino, dia=hoy, veces=1, sin_resultados=0 if resultados else 1
+                    termino=termino, dia=hoy, veces=1, sin_resultados=0 if resultados else 1, visitantes=nuevo
                 )
         except IntegrityError:  # a concurrent request created today's row first: count on it instead
-            registrar_consulta(consulta, resultados=resultados)
+            _contar_consulta(termino, hoy, resultados, nuevo)
+
+
+# Words of markup and scripts: a search made of them is a probe, not something citizens look for.
+MARCADO = frozenset(
+    {
+        "script", "alert", "onerror", "onload", "iframe", "javascript", "svg", "eval",
+        "prompt", "document", "cookie", "img", "src", "href", "style",
+    }
+)  # fmt: skip
+REPETIDO = re.compile(r"(\w)\1{3,}")  # "aaaa", "jjjjjj": keyboard mashing
+
+
+def termino_presentable(termino):
+    """Whether a normalized search term may be shown to the committee: 3 to 40 characters, up to 6 words, some
+    letters, no run of four equal characters, no markup."""
+    terminos = termino.split()
+    return (
+        3 <= len(termino) <= 40
+        and len(terminos) <= 6
+        and any(c.isalpha() for c in termino)
+        and not REPETIDO.search(termino)
+        and not MARCADO.intersection(terminos)
+    )
 
 
 def resaltar(texto, consulta, largo=240):

@@ -71,19 +71,36 @@ def _campos_url(modelo):
     return ["slug"] if any(f.name == "slug" for f in modelo._meta.fields) else []
 
 
-def busquedas_frecuentes(dias=30, limite=10):
-    """What citizens searched most in the last ``dias`` days, and what they searched without finding it."""
+def busquedas_frecuentes(dias=30, limite=10, *, minimo_visitantes=None):
+    """What citizens searched most in the last ``dias`` days, and what they searched without finding it.
+
+    Only terms that ``busqueda.termino_presentable`` accepts (no markup, no keyboard mashing, a sensible length)
+    and that at least ``minimo_visitantes`` different visitors searched (``BUSQUEDAS_MINIMO_VISITANTES``).
+    """
+    from django.conf import settings
     from django.db.models import Sum
     from django.utils import timezone
 
+    from .busqueda import termino_presentable
     from .models import ConsultaBusqueda
 
+    if minimo_visitantes is None:
+        minimo_visitantes = settings.BUSQUEDAS_MINIMO_VISITANTES
     recientes = ConsultaBusqueda.objects.filter(dia__gte=timezone.localdate() - timezone.timedelta(days=dias))
-    por_termino = recientes.values("termino").annotate(veces=Sum("veces"), sin_resultados=Sum("sin_resultados"))
+    por_termino = (
+        recientes.values("termino")
+        .annotate(veces=Sum("veces"), sin_resultados=Sum("sin_resultados"), visitantes=Sum("visitantes"))
+        .filter(visitantes__gte=minimo_visitantes)
+    )
+
+    def presentables(consulta):
+        # Read a few times the limit, so terms left out still leave ``limite`` to show (bounded either way).
+        return [f for f in consulta[: limite * 5] if termino_presentable(f["termino"])][:limite]
+
     return {
-        "mas_buscados": list(por_termino.order_by("-veces", "termino")[:limite]),
-        "sin_resultados": list(
-            por_termino.filter(sin_resultados__gt=0).order_by("-sin_resultados", "termino")[:limite]
+        "mas_buscados": presentables(por_termino.order_by("-veces", "termino")),
+        "sin_resultados": presentables(
+            por_termino.filter(sin_resultados__gt=0).order_by("-sin_resultados", "termino")
         ),
     }
 

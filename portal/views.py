@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
@@ -6,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -30,6 +32,8 @@ from .models import (
 from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
 from .paginacion import PaginaSinConteo
+
+logger = logging.getLogger(__name__)
 
 NOTICIAS_POR_PAGINA = 10
 DOCUMENTOS_POR_PAGINA = 25
@@ -304,6 +308,18 @@ def _filtros_por_tipo(datos, etiquetas, tipo):
     ]
 
 
+def _visitante(request):
+    from . import visitas
+
+    if not visitas.es_persona(request):
+        return ""
+    try:
+        return visitas.huella(request, timezone.localdate())
+    except Exception:  # the search never fails because of its statistics
+        logger.exception("No se pudo calcular el código anónimo de la búsqueda.")
+        return ""
+
+
 @require_safe
 def buscar(request):
     consulta = busqueda.limpiar_consulta(request.GET.get("q", ""))
@@ -322,7 +338,9 @@ def buscar(request):
         )
         pagina = Paginator(range(datos["mostrables"]), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
         if not request.GET.get("pagina"):
-            busqueda.registrar_consulta(consulta, resultados=datos["todas"])  # every search counts, cached or not
+            # Every search counts, cached or not; with the visitor's anonymous code of the day, so the dashboard
+            # shows only terms that several people searched.
+            busqueda.registrar_consulta(consulta, resultados=datos["todas"], visitante=_visitante(request))
     parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
     return render(
         request,

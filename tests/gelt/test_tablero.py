@@ -276,7 +276,9 @@ def test_las_consultas_del_tablero_no_crecen_con_los_datos(client, django_assert
         EntidadAliada.objects.create(nombre=f"Posible aliada {i}", nivel="nacional")
         Medicion.objects.create(indicador=ferias, periodo=date(hoy.year - 1 - i, 1, 1), valor=i)
         Respuesta.objects.create(encuesta=encuesta)
-        ConsultaBusqueda.objects.create(termino=f"término {i}", dia=hoy, veces=i + 1, sin_resultados=i % 2)
+        ConsultaBusqueda.objects.create(
+            termino=f"término {i}", dia=hoy, veces=i + 1, sin_resultados=i % 2, visitantes=2
+        )
     Instantanea.objects.bulk_create(
         Instantanea(indicador=indicador, periodo=date(hoy.year - 5, mes, 1), valor=mes, estado="en_curso")
         for indicador in Indicador.objects.all()
@@ -301,13 +303,36 @@ def test_el_detalle_muestra_los_datos_detras_del_indicador(client, comite):
     assert "Trámites aún sin publicar" in html and "Licencia de inhumación" in html
 
 
+NAVEGADOR = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+
+def buscar(client, q, ip="203.0.113.10"):
+    return client.get(reverse("portal:buscar"), {"q": q}, HTTP_USER_AGENT=NAVEGADOR, REMOTE_ADDR=ip)
+
+
 def test_el_comite_ve_lo_que_se_busca_y_no_se_encuentra(client, comite):
-    client.get(reverse("portal:buscar"), {"q": "pasaporte"})
-    client.get(reverse("portal:buscar"), {"q": "pasaporte"})
+    buscar(client, "pasaporte")
+    buscar(client, "pasaporte")
+    buscar(client, "licencia de construccion")  # one visitor only: not shown yet
+    buscar(client, "pasaporte", ip="198.51.100.7")
     client.force_login(comite)
     html = client.get(reverse("gelt:tablero")).content.decode()
     sin_resultados = html.split("Buscado sin encontrar resultados")[1].split("</ol>")[0]
-    assert "pasaporte" in sin_resultados and "(2)" in sin_resultados
+    assert "pasaporte" in sin_resultados and "(3)" in sin_resultados
+    assert "licencia de construccion" not in html
+
+
+def test_las_busquedas_basura_no_llegan_al_comite(client, comite):
+    for ip in ("203.0.113.10", "198.51.100.7"):
+        for q in ("aaaaaaaaaaaaaaaaaaaaaaaa", "<script>alert(1)</script>", "x" * 90, "pq", "impuesto predial"):
+            buscar(client, q, ip=ip)
+    assert ConsultaBusqueda.objects.filter(termino="script alert 1 script", visitantes=2).exists()
+    client.force_login(comite)
+    html = client.get(reverse("gelt:tablero")).content.decode()
+    busquedas = html.split('id="busquedas"')[1]
+    assert "impuesto predial" in busquedas
+    for basura in ("aaaa", "script", "xxxx", "<li>pq"):
+        assert basura not in busquedas
     assert client.get(reverse("admin:portal_consultabusqueda_changelist")).status_code == 200
 
 
