@@ -62,9 +62,15 @@ def tablero(anio=None):
         with memoria.calculo():
             return _tablero(anio)
 
-    # Every committee member sees the same figures: computed once a minute, or at once after any edit.
-    clave = f"gelt:tablero:{anio}:{timezone.localdate()}"
+    # Every committee member sees the same figures: computed once a minute, or at once after any edit. The key
+    # names the minute, so figures are never older than that whatever the cache does with its expiry times (the
+    # README promises visits on the dashboard at most a minute old; visits move no content version).
+    clave = f"gelt:tablero:{anio}:{_minuto()}"
     return cache_paginas.calcular_compartido(clave, calcular, maximo=SEGUNDOS_EN_CACHE)
+
+
+def _minuto():
+    return timezone.localtime().strftime("%Y-%m-%d %H:%M")
 
 
 def _tablero(anio):

@@ -4,6 +4,7 @@ from io import BytesIO
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import autoverificacion, indicadores, tablero
@@ -19,6 +20,7 @@ def _anio(request):
     return anio if 2000 <= anio <= 2100 else None
 
 
+@never_cache  # the figures move with every visit: no browser or proxy keeps an older copy
 @require_safe
 @comite_requerido
 def inicio(request):
@@ -26,6 +28,7 @@ def inicio(request):
     return render(request, "gelt/tablero.html", datos)
 
 
+@never_cache
 @require_safe
 @comite_requerido
 def indicador(request, pk):

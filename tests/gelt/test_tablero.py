@@ -374,3 +374,21 @@ def test_csv_con_punto_y_coma_y_coma_decimal_y_xlsx_con_numeros(client, comite):
     hoja = libro["Indicadores"]
     celda = next(f[3] for f in hoja.iter_rows(min_row=2) if f[1].value == publicados[1])
     assert celda.value == 66.7 and celda.data_type == "n"
+
+
+def test_las_visitas_del_tablero_tienen_a_lo_sumo_un_minuto(client, comite, settings, monkeypatch):
+    settings.CACHE_PAGINAS_SEGUNDOS = 300  # the shared cache on, as in production
+    client.force_login(comite)
+    hoy = timezone.localdate()
+
+    def visitantes_del_mes():
+        return tablero.tablero()["visitas"]["por_mes"][hoy.month - 1]["visitantes"]
+
+    monkeypatch.setattr(tablero, "_minuto", lambda: "12:00")
+    assert visitantes_del_mes() == 0
+    crear_visitas(hoy, vistas=5, visitantes=3)  # flushed visits change no content version
+    assert visitantes_del_mes() == 0  # the same minute: the figures computed for everyone
+    monkeypatch.setattr(tablero, "_minuto", lambda: "12:01")
+    assert visitantes_del_mes() == 3
+    respuesta = client.get(reverse("gelt:tablero"))
+    assert "no-cache" in respuesta["Cache-Control"] and "max-age=0" in respuesta["Cache-Control"]
