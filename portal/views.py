@@ -174,7 +174,8 @@ def transparencia(request):
             ),
         )
     )
-    return render(request, "portal/transparencia.html", {"secciones": secciones})
+    derivadas = registro.publicaciones_derivadas()
+    return render(request, "portal/transparencia.html", {"secciones": secciones, "derivadas": derivadas})
 
 
 @require_safe
@@ -189,7 +190,12 @@ def subseccion_transparencia(request, slug):
     return render(
         request,
         "portal/subseccion_transparencia.html",
-        {"subseccion": subseccion, "documentos": pagina.object_list, "pagina": pagina},
+        {
+            "subseccion": subseccion,
+            "documentos": pagina.object_list,
+            "pagina": pagina,
+            "derivadas": registro.publicaciones_derivadas(subseccion.numero),
+        },
     )
 
 

@@ -286,3 +286,17 @@ def test_medicion_manual_con_coma_decimal_y_periodo_de_la_periodicidad(client):
     client.get(reverse("gelt:tablero") + f"?anio={ANTERIOR}")
     html = client.get(reverse("gelt:tablero") + f"?anio={ANTERIOR}").content.decode()
     assert "sustituido por el comité" in html
+
+
+def test_los_resultados_publicados_de_la_encuesta_salen_en_transparencia_4_7(client):
+    from django.urls import reverse
+
+    from portal.models import SubseccionTransparencia
+
+    subseccion = SubseccionTransparencia.objects.get(numero="4.7")
+    assert "Resultados:" not in client.get(subseccion.get_absolute_url()).content.decode()
+    Encuesta.objects.create(
+        titulo="Encuesta 2026", abre=date(ANTERIOR, 3, 1), cierra=date(ANTERIOR, 4, 1), resultados_publicados=True
+    )
+    html = client.get(subseccion.get_absolute_url()).content.decode()
+    assert "Resultados: Encuesta 2026" in html and reverse("encuesta:resultados_publicos") in html
