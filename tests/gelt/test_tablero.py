@@ -258,7 +258,7 @@ def test_las_consultas_del_tablero_no_crecen_con_los_datos(client, django_assert
     )
     Medicion.objects.create(indicador=ferias, periodo=date(hoy.year, 1, 1), valor=1)
     for dias in (0, 3, 40, 400):
-        crear_visitas(hoy - timezone.timedelta(days=dias), vistas=5, visitantes=2)
+        crear_visitas(hoy - timezone.timedelta(days=dias), vistas=5, visitantes=2, ruta="/prueba/")
     client.force_login(Usuario.objects.get(username="comite"))
     url = reverse("gelt:tablero")
     client.get(url)  # the first render keeps the figures of the closed days
@@ -285,7 +285,7 @@ def test_las_consultas_del_tablero_no_crecen_con_los_datos(client, django_assert
         for mes in range(1, 13)
     )
     for dias in range(1, 700, 2):
-        crear_visitas(hoy - timezone.timedelta(days=dias), vistas=dias, visitantes=dias % 7, ruta="/tramites/")
+        crear_visitas(hoy - timezone.timedelta(days=dias), vistas=dias, visitantes=dias % 7, ruta="/prueba/tramites/")
     # As on a database where the dashboard was never opened: the closed days' figures are counted and kept again,
     # once, in a few more queries (per year: two to count them, and the inserts).
     VisitasDelDia.objects.all().delete()
@@ -294,6 +294,11 @@ def test_las_consultas_del_tablero_no_crecen_con_los_datos(client, django_assert
     with django_assert_max_num_queries(len(con_pocos_datos)):
         html = client.get(url).content.decode()
     assert "Aliada 29" in html and "Posible aliada 29" in html and "término 29" in html
+    # The demo's outreach campaigns (emisora, perifoneo, cartel) with their arrivals, and its referring sites.
+    campanas = html.split("Campañas de divulgación</h3>")[1].split("</ul>")[0]
+    for nombre in ("Cuña en la emisora comunitaria", "Perifoneo en las veredas", "Cartel con código QR"):
+        assert nombre in campanas
+    assert "facebook.com" in html.split("De dónde llegan</h3>")[1].split("</ul>")[0]
 
 
 def test_el_detalle_muestra_los_datos_detras_del_indicador(client, comite):
