@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
+# `make run` serves the portal as people see it: DEBUG off (Spanish error pages, compressed static files) with
+# local-friendly settings (LOCAL=1: plain HTTP, development secrets). `make run MODO_RUN=DEBUG=1` for Django's
+# debug pages.
+MODO_RUN ?= DEBUG=0 LOCAL=1
 
 .PHONY: run test install herramientas-navegador lint format migrate demo backup restore clean
 
@@ -16,7 +20,7 @@ run: install ## Set up everything (venv, packages, database, demo content, stati
 	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal en http://$(HOST):$(PORT)/  (Ctrl+C para detenerlo)"
-	exec $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	exec env $(MODO_RUN) $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 
 test: install herramientas-navegador ## Run the test suite (on PostgreSQL when DATABASE_URL is set)

@@ -217,28 +217,20 @@ def _empalme():
     return {"empalme": empalme, "porcentaje": services.porcentaje_vinculados(empalme)}
 
 
-def filas_de_exportacion(datos, *, coma_decimal=False):
+def filas_de_exportacion(datos):
     """One row per indicator (for CSV and XLSX): action, indicator, goal, value, unit, status, period, source and
-    what the figure counts, in words.
-
-    The CSV follows one convention, that of Excel in Spanish (Colombia): ";" between fields and a decimal comma
-    (``coma_decimal=True`` gives the value as text "80,9"); the XLSX takes the value as a number cell.
+    what the figure counts, in words. The value is a number: ``portal.exportar`` writes it with a decimal comma
+    in the CSV (Excel in Spanish: ";" and decimal comma, the one convention) and as a number cell in the XLSX.
     """
     filas = []
     for accion, evaluaciones in datos["acciones"]:
         for e in evaluaciones:
-            if e.valor is None:
-                valor = ""
-            elif coma_decimal:
-                valor = indicadores.numero(e.valor)
-            else:
-                valor = float(e.valor)
             filas.append(
                 [
                     accion.nombre,
                     e.indicador.nombre,
                     e.indicador.meta_texto,
-                    valor,
+                    "" if e.valor is None else int(e.valor) if e.valor == e.valor.to_integral() else e.valor,
                     e.unidad,
                     str(e.estado_etiqueta),
                     e.periodo.etiqueta,

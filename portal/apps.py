@@ -1,3 +1,5 @@
+import datetime
+
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,11 @@ class PortalConfig(AppConfig):
             registro.registrar_momento_de_cambio(modelo.objects.proximo_cambio)
         registro.registrar_momento_de_cambio(Evento.objects.proximo_cambio_de_evento)
         cache_paginas.conectar_invalidacion()
+
+        from . import tareas
+
+        # At night, when nobody waits for the database: finished jobs (and the mail bodies they hold) go away.
+        tareas.registrar_periodica("portal.tareas_limpiar", tareas.tareas_limpiar, a_las=datetime.time(3, 0))
 
 
 class PortalAdminConfig(AdminConfig):

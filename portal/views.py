@@ -32,6 +32,7 @@ from .models import (
 from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
 from .paginacion import PaginaSinConteo
+from .red import direccion_del_cliente
 
 logger = logging.getLogger(__name__)
 
@@ -344,9 +345,14 @@ def buscar(request):
         )
         pagina = Paginator(range(datos["mostrables"]), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
         if not request.GET.get("pagina"):
-            # Every search counts, cached or not; with the visitor's anonymous code of the day, so the dashboard
-            # shows only terms that several people searched.
-            busqueda.registrar_consulta(consulta, resultados=datos["todas"], visitante=_visitante(request))
+            # Every search counts, cached or not; one connection adds a bounded number of new terms a day, and the
+            # visitor's anonymous code of the day lets the dashboard show only terms several people searched.
+            busqueda.registrar_consulta(
+                consulta,
+                resultados=datos["todas"],
+                cliente=direccion_del_cliente(request),
+                visitante=_visitante(request),
+            )
     parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
     return render(
         request,

@@ -20,6 +20,7 @@ from .institucional import EntidadDirectorio, SeccionInstitucional
 from .noticias import Categoria, Noticia
 from .publicacion import Estado, Publicable, PublicableQuerySet
 from .situaciones import SituacionDeVida
+from .tareas import TareaEnCola, TareaPeriodica
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
 from .visitas import (
     Campana,
@@ -58,6 +59,8 @@ __all__ = [
     "SeccionTransparencia",
     "SituacionDeVida",
     "SubseccionTransparencia",
+    "TareaEnCola",
+    "TareaPeriodica",
     "URLField",
     "Usuario",
     "ProcedenciaDiaria",

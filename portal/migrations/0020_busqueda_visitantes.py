@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0018_procedencia_diaria'),
+        ('portal', '0019_procedencia_diaria'),
     ]
 
     operations = [

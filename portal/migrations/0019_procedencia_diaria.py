@@ -39,7 +39,7 @@ def deshacer(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0017_busqueda_fts_sqlite"),
+        ("portal", "0018_tareas"),
     ]
 
     operations = [
