@@ -26,6 +26,7 @@ CLAVE_VERSION = "portal:version-de-contenido"
 SIN_EFECTO_EN_PAGINAS = {
     "portal.visitadiaria",
     "portal.visitantediario",
+    "portal.procedenciadiaria",
     "portal.saldiaria",
     "portal.volcadodevisitas",
     "portal.consultabusqueda",

@@ -177,7 +177,11 @@ if env("REDIS_URL"):
     # less on every page an official or the committee opens.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a busy day's visit counters (a few keys per visitor, see portal.visitas): with Django's default of
+    # 300 entries, a burst of visits evicted the counters before they were flushed.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    }
 
 # Redis is one cache for every process and node; local memory is one per process.
 CACHE_COMPARTIDA = bool(env("REDIS_URL"))
@@ -274,6 +278,13 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 # How many reverse proxies in front of gunicorn add X-Forwarded-For (1 behind the README's nginx): the visit
 # counter reads the client address from there to tell daily visitors apart, and never stores it.
 VISITAS_PROXIES_DE_CONFIANZA = int(env("VISITAS_PROXIES_DE_CONFIANZA", "0"))
+# Unique visitors counted per address and day at most: one machine changing its browser name cannot inflate the
+# figures beyond this; an internet café or a school behind one address still counts this many people.
+VISITAS_VISITANTES_POR_DIRECCION = int(env("VISITAS_VISITANTES_POR_DIRECCION", "20"))
+# A referring site appears on the dashboard only once this many different addresses came from it.
+VISITAS_MINIMO_PROCEDENCIA = int(env("VISITAS_MINIMO_PROCEDENCIA", "3"))
+# A search term appears on the dashboard only once this many different visitors searched it.
+BUSQUEDAS_MINIMO_VISITANTES = int(env("BUSQUEDAS_MINIMO_VISITANTES", "2"))
 # Answers to the annual survey accepted from one connection in 24 hours (raise it where many people share one,
 # an internet café or the library).
 ENCUESTA_ENVIOS_POR_CLIENTE = int(env("ENCUESTA_ENVIOS_POR_CLIENTE", "3"))
