@@ -311,6 +311,13 @@ class Radicado(models.Model):
         unidad = "calendario" if self.dias_calendario else "hábiles"
         return f"{self.dias_termino} días {unidad}"
 
+    @property
+    def trasladar_hasta(self):
+        """Ley 1755 art. 21: a petition for another authority is forwarded within 5 business days of filing."""
+        from .calendario import calendario_vigente
+
+        return calendario_vigente().sumar(timezone.localdate(self.radicado_en), 5)
+
     def codigo_valido(self, codigo):
         return bool(codigo) and hmac.compare_digest(self.codigo_hash, huella_de_codigo(codigo))
 
