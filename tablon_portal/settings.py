@@ -327,3 +327,5 @@ PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
 # internet or a school, may need more).
 PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
 PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))
+# Failed certificate verifications (unknown code, PDF not issued) per connection and hour.
+VERIFICACIONES_FALLIDAS_POR_CLIENTE = int(env("VERIFICACIONES_FALLIDAS_POR_CLIENTE", "30"))
