@@ -22,7 +22,8 @@ def plantilla():
     return PlantillaCertificado.objects.create(
         nombre="Residencia",
         titulo="Certificado de residencia",
-        texto="Que {nombre}, con {tipo_documento} {documento}, reside en {direccion}.\n\nVálido hasta el {valido_hasta}.",
+        texto="Que {nombre}, con {tipo_documento} {documento}, reside en {direccion}.\n\n"
+        "Válido hasta el {valido_hasta}.",
         vigencia_dias=180,
     )
 
