@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
+# `make run` serves the portal as people see it: DEBUG off (Spanish error pages, compressed static files) with
+# local-friendly settings (LOCAL=1: plain HTTP, development secrets). `make run MODO_RUN=DEBUG=1` for Django's
+# debug pages.
+MODO_RUN ?= DEBUG=0 LOCAL=1
 
 .PHONY: run test install herramientas-navegador lint format migrate demo backup restore clean
 
@@ -18,7 +22,7 @@ run: install ## Set up everything (venv, packages, database, demo content, stati
 	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal en http://$(HOST):$(PORT)/ y un trabajador de la cola de tareas  (Ctrl+C detiene ambos)"
-	exec $(BIN)/python manage.py servir --trabajadores 1 -- \
+	exec env $(MODO_RUN) $(BIN)/python manage.py servir --trabajadores 1 -- \
 		$(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 

@@ -11,7 +11,6 @@ Abuse checks, all explained to the person in Spanish when they refuse an answer:
   closest one added to X-Forwarded-For (entries further left can be forged and are ignored).
 """
 
-import csv
 import hashlib
 import hmac
 from dataclasses import dataclass, field
@@ -45,6 +44,14 @@ RECHAZO_LIMITE = _(
     "No registramos esta respuesta porque desde esta conexión ya se enviaron varias respuestas en las últimas "
     "24 horas. Si comparte la conexión con otras personas (por ejemplo en un café internet), intente mañana."
 )
+# Shown before the person starts when the connection's answers are used up, and with their answers kept when
+# it happens after they typed.
+AVISO_LIMITE = _(
+    "Desde esta conexión ya se enviaron las respuestas que recibimos en 24 horas (pasa en un café internet, una "
+    "biblioteca o con algunos operadores de celular, donde muchas personas comparten la conexión). Puede "
+    "responder ahora y enviarla mañana, o desde otra conexión (por ejemplo, los datos móviles de su celular)."
+)
+CONSERVADAS = _("Sus respuestas siguen abajo, tal como las escribió: puede enviarlas más tarde o desde otra conexión.")
 RECHAZO_YA_RESPONDIO = _(
     "Usted ya respondió esta encuesta desde este navegador. Gracias por su tiempo: solo se recibe una respuesta "
     "por persona."
@@ -257,16 +264,27 @@ def registrar_respuesta(*, encuesta, datos, direccion=None, ahora=None):
     return respuesta
 
 
-def _controlar_limite(encuesta, direccion, ahora):
+def _huellas_y_recientes(encuesta, direccion, ahora):
     hoy = timezone.localdate(ahora)
-    # The hour only, so the trace cannot be matched to an answer's exact time.
-    hora = ahora.replace(minute=0, second=0, microsecond=0)
-    EnvioLimitado.objects.filter(registrado__lt=ahora - CONSERVAR_HUELLAS).delete()
     # The key changes at midnight: yesterday's hash of the same address covers the rest of the 24 hours.
     huellas = [huella(direccion, hoy), huella(direccion, hoy - timedelta(days=1))]
     recientes = EnvioLimitado.objects.filter(
         encuesta=encuesta, huella__in=huellas, registrado__gte=ahora - VENTANA - timedelta(hours=1)
     ).count()
+    return huellas, recientes
+
+
+def limite_agotado(encuesta, direccion, ahora=None):
+    """Whether this connection already sent all the answers it may send now: the form says so before the
+    person starts, instead of refusing what they typed."""
+    return _huellas_y_recientes(encuesta, direccion, ahora or timezone.now())[1] >= limite_por_cliente()
+
+
+def _controlar_limite(encuesta, direccion, ahora):
+    # The hour only, so the trace cannot be matched to an answer's exact time.
+    hora = ahora.replace(minute=0, second=0, microsecond=0)
+    EnvioLimitado.objects.filter(registrado__lt=ahora - CONSERVAR_HUELLAS).delete()
+    huellas, recientes = _huellas_y_recientes(encuesta, direccion, ahora)
     if recientes >= limite_por_cliente():
         raise EnvioRechazado(RECHAZO_LIMITE, "limite")
     EnvioLimitado.objects.create(encuesta=encuesta, huella=huellas[0], registrado=hora)
@@ -449,13 +467,6 @@ def _celda(pregunta, valor):
     return valor.texto
 
 
-def escribir_csv(destino, encuesta):
-    escritor = csv.writer(destino, delimiter=";")
-    encabezados, filas = filas_de_exportacion(encuesta)
-    escritor.writerow(encabezados)
-    escritor.writerows(filas)
-
-
 # --- the dashboard and the indicator engine ----------------------------------------------------------------
 
 
@@ -533,6 +544,16 @@ def autoverificacion():
     if Encuesta.objects.filter(respuestas__isnull=False).exists():
         return Resultado.PARCIAL, "La encuesta en línea tiene respuestas, pero sus resultados no están publicados."
     return Resultado.NO_CUMPLE, "Ninguna encuesta en línea ha recibido respuestas."
+
+
+def resultados_en_transparencia():
+    """For Transparencia 4.7: the results of the annual website survey, once published (one query)."""
+    encuesta = Encuesta.objects.filter(resultados_publicados=True).order_by("-abre").only("titulo", "abre").first()
+    if encuesta is None:
+        return []
+    from django.urls import reverse
+
+    return [{"titulo": f"Resultados: {encuesta.titulo}", "url": reverse("encuesta:resultados_publicos")}]
 
 
 def bloque_de_participacion():

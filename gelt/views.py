@@ -1,10 +1,10 @@
-import csv
-from io import BytesIO
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from portal import exportar
 
 from . import autoverificacion, indicadores, tablero
 from .acceso import comite_requerido
@@ -19,6 +19,7 @@ def _anio(request):
     return anio if 2000 <= anio <= 2100 else None
 
 
+@never_cache  # the figures move with every visit: no browser or proxy keeps an older copy
 @require_safe
 @comite_requerido
 def inicio(request):
@@ -26,6 +27,7 @@ def inicio(request):
     return render(request, "gelt/tablero.html", datos)
 
 
+@never_cache
 @require_safe
 @comite_requerido
 def indicador(request, pk):
@@ -59,39 +61,26 @@ def exportar_csv(request):
     datos = tablero.tablero(_anio(request))
     if datos["plan"] is None:
         raise Http404
-    respuesta = HttpResponse(content_type="text/csv; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(datos, "csv")}"'
-    respuesta.write("\ufeff")  # Excel in Spanish reads the accents right with a BOM
-    escritor = csv.writer(respuesta, delimiter=";")
-    escritor.writerow(tablero.ENCABEZADOS)
-    for fila in tablero.filas_de_exportacion(datos):
-        escritor.writerow([str(c).replace(".", ",") if isinstance(c, int | float) else c for c in fila])
-    return respuesta
+    filas = tablero.filas_de_exportacion(datos)
+    return exportar.respuesta_csv(_nombre_archivo(datos, "csv"), tablero.ENCABEZADOS, filas, coma_decimal=True)
 
 
 @require_safe
 @comite_requerido
 def exportar_xlsx(request):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     datos = tablero.tablero(_anio(request))
     if datos["plan"] is None:
         raise Http404
-    libro = Workbook()
-    hoja = libro.active
-    hoja.title = "Indicadores"
-    hoja.append(tablero.ENCABEZADOS)
-    for celda in hoja[1]:
-        celda.font = Font(bold=True)
-    for fila in tablero.filas_de_exportacion(datos):
-        hoja.append([float(c) if hasattr(c, "as_tuple") else c for c in fila])
-    for columna, ancho in zip("ABCDEFG", (45, 60, 18, 10, 12, 18, 24), strict=True):
-        hoja.column_dimensions[columna].width = ancho
-    canales = libro.create_sheet("Canales")
-    canales.append(["Canal", "Responsable", "Última actualización", "Cada (días)", "Estado"])
-    for e in datos["canales"]:
-        canales.append(
+    hoja_indicadores = exportar.Hoja(
+        "Indicadores",
+        tablero.ENCABEZADOS,
+        tablero.filas_de_exportacion(datos),
+        anchos=[45, 60, 18, 10, 14, 12, 18, 40, 60],
+    )
+    canales = exportar.Hoja(
+        "Canales",
+        ["Canal", "Responsable", "Última actualización", "Cada (días)", "Estado"],
+        [
             [
                 e.canal.nombre,
                 str(e.canal.responsable),
@@ -99,14 +88,10 @@ def exportar_xlsx(request):
                 e.canal.frecuencia_dias,
                 e.etiqueta,
             ]
-        )
-    salida = BytesIO()
-    libro.save(salida)
-    respuesta = HttpResponse(
-        salida.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            for e in datos["canales"]
+        ],
     )
-    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(datos, "xlsx")}"'
-    return respuesta
+    return exportar.respuesta_xlsx(_nombre_archivo(datos, "xlsx"), [hoja_indicadores, canales])
 
 
 _ESTADO_DE_RESULTADO = {

@@ -1,13 +1,12 @@
 """The annual website survey: the public form and its results, and the committee's results and exports."""
 
-import io
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal import exportar
 from portal.red import direccion_del_cliente
 
 from . import encuesta as servicio
@@ -35,17 +34,28 @@ def formulario(request):
         return _rechazo(request, encuesta, servicio.RECHAZO_YA_RESPONDIO, "ya_respondio", status)
 
     formulario = servicio.formulario(encuesta, request.POST if request.method == "POST" else None)
+    direccion = direccion_del_cliente(request)
     if formulario.is_bound and formulario.is_valid():
         try:
-            servicio.registrar_respuesta(
-                encuesta=encuesta, datos=formulario.cleaned_data, direccion=direccion_del_cliente(request)
-            )
+            servicio.registrar_respuesta(encuesta=encuesta, datos=formulario.cleaned_data, direccion=direccion)
         except servicio.EnvioRechazado as rechazo:
-            return _rechazo(request, encuesta, rechazo.mensaje, rechazo.codigo, ESTADO_HTTP[rechazo.codigo])
+            if rechazo.codigo != "limite":
+                return _rechazo(request, encuesta, rechazo.mensaje, rechazo.codigo, ESTADO_HTTP[rechazo.codigo])
+            # What the person typed stays on the page, with the reason and what they can do.
+            contexto = {
+                "encuesta": encuesta,
+                "formulario": formulario,
+                "limite": rechazo.mensaje,
+                "conservadas": servicio.CONSERVADAS,
+            }
+            return render(request, "encuesta/formulario.html", contexto, status=ESTADO_HTTP["limite"])
         respuesta = redirect("encuesta:gracias")
         servicio.marcar_respondida(respuesta, encuesta, segura=request.is_secure())
         return respuesta
-    return render(request, "encuesta/formulario.html", {"encuesta": encuesta, "formulario": formulario})
+    contexto = {"encuesta": encuesta, "formulario": formulario}
+    if not formulario.is_bound and servicio.limite_agotado(encuesta, direccion):
+        contexto["limite"] = servicio.AVISO_LIMITE
+    return render(request, "encuesta/formulario.html", contexto)
 
 
 @require_GET
@@ -83,38 +93,21 @@ def _nombre_archivo(encuesta, extension):
 @comite_requerido
 def exportar_csv(request, pk):
     encuesta = get_object_or_404(Encuesta, pk=pk)
-    respuesta = HttpResponse(content_type="text/csv; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(encuesta, "csv")}"'
-    respuesta.write("\ufeff")  # Excel in Spanish reads the accents right with a BOM
-    servicio.escribir_csv(respuesta, encuesta)
-    return respuesta
+    encabezados, filas = servicio.filas_de_exportacion(encuesta)
+    return exportar.respuesta_csv(_nombre_archivo(encuesta, "csv"), encabezados, filas)
 
 
 @require_GET
 @comite_requerido
 def exportar_xlsx(request, pk):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     encuesta = get_object_or_404(Encuesta, pk=pk)
     encabezados, filas = servicio.filas_de_exportacion(encuesta)
-    libro = Workbook()
-    hoja = libro.active
-    hoja.title = "Respuestas"
-    hoja.append(encabezados)
-    for celda in hoja[1]:
-        celda.font = Font(bold=True)
-        celda.alignment = Alignment(wrap_text=True, vertical="top")
-    for fila in filas:
-        hoja.append(fila)
-    hoja.column_dimensions["A"].width = 18
-    for celda in hoja[1][1:]:
-        hoja.column_dimensions[celda.column_letter].width = 30
-    hoja.freeze_panes = "B2"
-    salida = io.BytesIO()
-    libro.save(salida)
-    respuesta = HttpResponse(
-        salida.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    hoja = exportar.Hoja(
+        "Respuestas",
+        encabezados,
+        filas,
+        anchos=[18] + [30] * (len(encabezados) - 1),
+        congelar="B2",
+        ajustar_encabezados=True,
     )
-    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(encuesta, "xlsx")}"'
-    return respuesta
+    return exportar.respuesta_xlsx(_nombre_archivo(encuesta, "xlsx"), [hoja])

@@ -1,9 +1,15 @@
-"""RSS and Atom feeds of the news (all, or one category)."""
+"""RSS and Atom feeds of the news (all, or one category).
+
+The summary is plain text that an official typed. Feed readers read an RSS ``<description>`` as HTML and
+Django's Atom feed marks ``<summary type="html">``, so a summary written ``"><script>…`` would reach them as
+live markup: RSS gets the text HTML-escaped, Atom declares it ``type="text"``.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from . import identidad
 from .models import Categoria, Noticia
@@ -37,7 +43,7 @@ class NoticiasRss(Feed):
         return noticia.titulo
 
     def item_description(self, noticia):
-        return noticia.resumen
+        return escape(noticia.resumen)
 
     def item_pubdate(self, noticia):
         return noticia.publicar_desde
@@ -49,6 +55,19 @@ class NoticiasRss(Feed):
         return noticia.dependencia.nombre
 
 
+class AtomDeTexto(Atom1Feed):
+    """Atom whose entry summaries are text, not HTML."""
+
+    def add_item_elements(self, handler, item):
+        resumen, item["description"] = item["description"], None
+        super().add_item_elements(handler, item)
+        if resumen is not None:
+            handler.addQuickElement("summary", resumen, {"type": "text"})
+
+
 class NoticiasAtom(NoticiasRss):
-    feed_type = Atom1Feed
+    feed_type = AtomDeTexto
     subtitle = NoticiasRss.description
+
+    def item_description(self, noticia):
+        return noticia.resumen

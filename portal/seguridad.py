@@ -1,12 +1,19 @@
 """HTTP security headers for every response (Resolución 1519, Anexo 3): a Content-Security-Policy without
 'unsafe-inline' scripts (nor inline styles outside the back office), a Permissions-Policy, and no framing.
 
-The site's own pages run no inline JavaScript. The admin's rich-text editor declares an import map inline;
-instead of allowing every inline script, the policy lists the SHA-256 hash of each inline script block the
-response actually contains (JSON data blocks are not executed and need nothing).
+The site's own pages run no inline JavaScript: their policy is ``script-src 'self'``. The one inline script
+the portal ships is the import map of the admin's rich-text editor (django-prose-editor); the back office's
+policy allows exactly its SHA-256 hash, computed once per process from the import map itself (its content
+depends only on the static files' names). Hashing whatever inline script a response happened to contain
+would allow injected markup too. JSON data blocks (``application/ld+json``) are not executed and need nothing.
+
+Hand-written rather than django-csp: Django 5.2 ships no CSP (Django 6.0 does), and neither could give the
+editor's import map a nonce, since Django's form ``Media`` renders it without one; a fixed hash is what both
+would need. Move to ``django.middleware.csp`` with the upgrade to Django 6.
 """
 
 import base64
+import functools
 import hashlib
 import re
 import sys
@@ -25,11 +32,13 @@ POLITICA = (
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
+# Uploaded files are data, never a page: an SVG or HTML that slipped through runs nothing and loads nothing.
+POLITICA_ARCHIVOS = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
 PERMISOS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 
 def hashes_de_scripts(html):
-    """CSP source expressions for the inline, executable script blocks of an HTML document."""
+    """CSP source expressions for the inline, executable script blocks of an HTML fragment."""
     hashes = []
     for bloque in _SCRIPT_EN_LINEA.finditer(html):
         if _DATOS.search(bloque.group("atributos")):
@@ -39,20 +48,39 @@ def hashes_de_scripts(html):
     return hashes
 
 
+def scripts_del_portal():
+    """The inline scripts the portal ships, as the back office renders them."""
+    from django_prose_editor.widgets import importmap
+
+    return [str(importmap)]
+
+
+@functools.lru_cache(maxsize=4)
+def _hashes_fijos(url_estaticos, almacen):
+    # Keyed by what the import map's paths depend on (tests switch the static storage).
+    return "".join(f" {h}" for s in scripts_del_portal() for h in hashes_de_scripts(s.encode()))
+
+
+def hashes_permitidos():
+    return _hashes_fijos(settings.STATIC_URL, settings.STORAGES["staticfiles"]["BACKEND"])
+
+
 class CabecerasDeSeguridad:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         respuesta = self.get_response(request)
-        hashes = []
-        es_html = respuesta.get("Content-Type", "").startswith("text/html")
-        if es_html and not respuesta.streaming and b"<script" in respuesta.content:
-            hashes = hashes_de_scripts(respuesta.content)
-        # Public pages and the dashboard carry no inline style at all; only the back office (Django's admin
-        # widgets and the rich-text editor set style attributes) needs them.
-        estilos = " 'unsafe-inline'" if request.path.startswith("/" + settings.ADMIN_URL) else ""
-        politica = POLITICA.format(hashes="".join(f" {h}" for h in hashes), estilos=estilos)
+        # Only the back office (Django's admin widgets and the rich-text editor set style attributes) needs
+        # inline styles and the editor's import map; public pages and the dashboard carry neither.
+        es_administracion = request.path.startswith("/" + settings.ADMIN_URL)
+        if request.path.startswith(settings.MEDIA_URL):
+            politica = POLITICA_ARCHIVOS
+        else:
+            politica = POLITICA.format(
+                hashes=hashes_permitidos() if es_administracion else "",
+                estilos=" 'unsafe-inline'" if es_administracion else "",
+            )
         respuesta.setdefault("Content-Security-Policy", politica)
         respuesta.setdefault("Permissions-Policy", PERMISOS)
         respuesta.setdefault("Cross-Origin-Opener-Policy", "same-origin")

@@ -49,12 +49,15 @@ def env_list(name, default=""):
 
 
 DEBUG = env_bool("DEBUG", False)
+# `make run`: the portal as people see it (DEBUG off: Spanish error pages, compressed static files) on this
+# machine over plain HTTP, with development defaults for the secrets. Never set it in production.
+LOCAL = env_bool("LOCAL", False)
 
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
-if DEBUG:
-    # Local development and `make run` only: never used with DEBUG off.
+if DEBUG or LOCAL:
+    # Local development and `make run` only: never used in production.
     SECRET_KEY = SECRET_KEY or "solo-para-desarrollo-local-no-usar-en-produccion"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 else:
@@ -91,6 +94,7 @@ INSTALLED_APPS = [
     "portal.apps.PortalConfig",
     "tramites",
     "servicios",
+    "ventanilla",
     "gelt",
 ]
 
@@ -173,7 +177,11 @@ if env("REDIS_URL"):
     # less on every page an official or the committee opens.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a busy day's visit counters (a few keys per visitor, see portal.visitas): with Django's default of
+    # 300 entries, a burst of visits evicted the counters before they were flushed.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    }
 
 # Redis is one cache for every process and node; local memory is one per process.
 CACHE_COMPARTIDA = bool(env("REDIS_URL"))
@@ -190,15 +198,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Where a login goes when ?next= is missing or points to another site (Django's default, /accounts/profile/,
+# does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# After 5 failed attempts for a user name, or from one client, logins are refused for 30 minutes (in every
-# mode, `make run` included). `python manage.py axes_reset_username USUARIO` unlocks an account earlier.
+# After 5 failed attempts for one user name from one address, that pair is refused for 30 minutes (in every
+# mode, `make run` included); an address that fails 20 times over any user names is refused on its own. A user
+# name alone never locks: anyone could lock out a known official. Unlocking: see README.md ("Bloqueos").
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_LIMITE_POR_DIRECCION = int(env("AXES_LIMITE_POR_DIRECCION", "20"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HORAS", "0.5"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "portal.bloqueos.BloqueoPorParYDireccion"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the admin's own history; only failures are kept
 AXES_LOCKOUT_TEMPLATE = "bloqueo.html"
@@ -244,7 +258,9 @@ TAREAS_DIAS_DE_HISTORIAL = int(env("TAREAS_DIAS_DE_HISTORIAL", "14"))
 # E-mail: console in development, SMTP configured by EMAIL_* in production.
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG or LOCAL
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
@@ -262,15 +278,26 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 # How many reverse proxies in front of gunicorn add X-Forwarded-For (1 behind the README's nginx): the visit
 # counter reads the client address from there to tell daily visitors apart, and never stores it.
 VISITAS_PROXIES_DE_CONFIANZA = int(env("VISITAS_PROXIES_DE_CONFIANZA", "0"))
+# Unique visitors counted per address and day at most: one machine changing its browser name cannot inflate the
+# figures beyond this; an internet café or a school behind one address still counts this many people.
+VISITAS_VISITANTES_POR_DIRECCION = int(env("VISITAS_VISITANTES_POR_DIRECCION", "20"))
+# A referring site appears on the dashboard only once this many different addresses came from it.
+VISITAS_MINIMO_PROCEDENCIA = int(env("VISITAS_MINIMO_PROCEDENCIA", "3"))
+# A search term appears on the dashboard only once this many different visitors searched it.
+BUSQUEDAS_MINIMO_VISITANTES = int(env("BUSQUEDAS_MINIMO_VISITANTES", "2"))
 # Answers to the annual survey accepted from one connection in 24 hours (raise it where many people share one,
 # an internet café or the library).
 ENCUESTA_ENVIOS_POR_CLIENTE = int(env("ENCUESTA_ENVIOS_POR_CLIENTE", "3"))
+# Search statistics: new terms one connection may add a day (more are not recorded: a script sending
+# hundreds of distinct queries must not fill the table), and how many days of counts are kept.
+BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE = int(env("BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE", "30"))
+BUSQUEDA_CONSERVAR_DIAS = int(env("BUSQUEDA_CONSERVAR_DIAS", "400"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day
-if not DEBUG:
+if not DEBUG and not LOCAL:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     # /salud/ is probed by load balancers over plain HTTP inside the private network.
     SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
@@ -289,3 +316,11 @@ LOGGING = {
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Files people send with a petition or a trámite: outside MEDIA_ROOT (the web server never serves them), read
+# only through the portal, which checks who asks.
+PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
+# PQRSD filed from one connection in 24 hours, and follow-up lookups per hour (a shared connection, a café
+# internet or a school, may need more).
+PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
+PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))

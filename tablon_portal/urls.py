@@ -18,12 +18,15 @@ urlpatterns = [
     path("", include("gelt.urls_encuesta")),
     path("", include("tramites.urls")),
     path("", include("servicios.urls")),
+    path("", include("ventanilla.urls")),
     path("", include("portal.urls_campanas")),
     path("", include("portal.urls")),
 ]
 
-if settings.DEBUG:
-    # `make run` serves uploaded images itself; in production the reverse proxy does (see README).
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.LOCAL:
+    # `make run` serves uploaded images itself; in production the reverse proxy does (see README). Not
+    # django.conf.urls.static.static(): it serves nothing with DEBUG off, as `make run` is.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -24,6 +24,7 @@ def _aislamiento(settings, tmp_path):
     settings.CACHE_PAGINAS_SEGUNDOS = 0
     """Uploaded files go to a temporary folder; static URLs need no collectstatic manifest."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVADO_ROOT = tmp_path / "privado"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,

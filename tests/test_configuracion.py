@@ -1,6 +1,7 @@
 """Production mode refuses insecure start-up and works behind an HTTPS reverse proxy."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,24 @@ def test_con_redis_las_sesiones_se_leen_de_la_cache_y_se_guardan_en_la_base():
     sin_redis = ejecutar_manage("shell", "-c", codigo, DEBUG="1", REDIS_URL="")
     assert con_redis.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.cached_db", con_redis.stderr
     assert sin_redis.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.db", sin_redis.stderr
+
+
+def test_make_run_sirve_el_portal_como_lo_ve_la_gente(tmp_path):
+    """`make run` serves Spanish error pages (DEBUG off), over plain HTTP, with no secret to set."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("make no está instalado")
+    receta = subprocess.run([make, "-n", "run"], cwd=RAIZ, capture_output=True, text=True, timeout=60).stdout
+    linea = next(linea for linea in receta.splitlines() if "gunicorn tablon_portal.wsgi" in linea)
+    variables = dict(v.split("=", 1) for v in linea.split("gunicorn")[0].split() if "=" in v)
+    codigo = (
+        "from django.conf import settings; from django.urls import resolve; "
+        "print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, "
+        "resolve('/media/imagenes/x.webp').url_name is None)"
+    )
+    # The developer's .env says DEBUG=1 (make writes it); what `make run` sets wins.
+    entorno = tmp_path / ".env"
+    entorno.write_text("DEBUG=1\n")
+    resultado = ejecutar_manage("shell", "-c", codigo, PORTAL_ENV_FILE=str(entorno), **variables)
+    assert resultado.returncode == 0, resultado.stderr
+    assert resultado.stdout.splitlines()[-1].split() == ["False", "False", "False", "True"]

@@ -17,18 +17,17 @@ CSV flattening scheme (also written in the JSON ``diccionario``): a column holdi
 
 Inside those parts the characters ``;`` and ``|`` are replaced by ``,`` and ``/`` so the scheme stays
 unambiguous (the JSON keeps the texts as they are). Money is an integer number of pesos, booleans are
-``sí``/``no``, dates are ISO 8601 in Colombian time. Cells starting with ``=``, ``+``, ``-``, ``@`` (or a tab
-or carriage return) get a leading single quote so a spreadsheet never runs them as formulas.
+``sí``/``no``, dates are ISO 8601 in Colombian time. The CSV is written by ``portal.exportar``: text cells
+starting with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) get a leading single quote so a
+spreadsheet never runs them as formulas.
 """
 
-import csv
-import io
-
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.http import http_date
 from django.utils.text import slugify
 
+from .. import exportar
 from ..models import Municipio
 from .models import Canal
 
@@ -37,7 +36,6 @@ LICENCIA_URL = "https://creativecommons.org/licenses/by/4.0/deed.es"
 FRECUENCIA = "Mensual"
 # "no" is the stored value of a presencial-only ficha; the data say what it means (and match the import).
 _CANAL = {Canal.PRESENCIAL: "presencial", Canal.PARCIAL: "parcial", Canal.TOTAL: "total"}
-_INICIO_DE_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 SEPARADOR_ELEMENTOS = " ; "
 SEPARADOR_PARTES = " | "
 
@@ -291,26 +289,14 @@ def fila_csv(registro):
         valor = planos[clave] if clave in planos else registro[clave]
         if isinstance(valor, bool):
             valor = "sí" if valor else "no"
-        celdas.append(celda_segura(valor))
+        celdas.append(valor)
     return celdas
-
-
-def celda_segura(valor):
-    """The text of a CSV cell that a spreadsheet will not run as a formula."""
-    if valor is None:
-        return ""
-    texto = str(valor)
-    return "'" + texto if texto.startswith(_INICIO_DE_FORMULA) else texto
 
 
 def respuesta_csv(request, *, modelo):
     """One CSV row per published ficha of ``modelo``; UTF-8 with BOM so Excel reads the accents right."""
     fichas = _fichas(modelo)
-    salida = io.StringIO()
-    escritor = csv.writer(salida)
-    escritor.writerow(DICCIONARIO)
-    for ficha in fichas:
-        escritor.writerow(fila_csv(_registro(ficha, request)))
-    respuesta = HttpResponse(("\ufeff" + salida.getvalue()).encode(), content_type="text/csv; charset=utf-8")
-    respuesta["Content-Disposition"] = f'attachment; filename="{_nombre_archivo(modelo, "csv")}"'
+    filas = [fila_csv(_registro(ficha, request)) for ficha in fichas]
+    # Commas (RFC 4180), as data tools expect; the writer keeps formulas from running in a spreadsheet.
+    respuesta = exportar.respuesta_csv(_nombre_archivo(modelo, "csv"), list(DICCIONARIO), filas, separador=",")
     return _cabeceras(respuesta, _ultima_modificacion(fichas))

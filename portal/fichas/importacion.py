@@ -35,7 +35,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .. import auditoria
+from .. import auditoria, exportar
 from ..models import Cambio, Dependencia, Estado, SituacionDeVida
 from ..models.publicacion import puede_publicar
 from ..services import registrar_en_historial
@@ -619,7 +619,12 @@ class _Contexto:
         codigos = {f.get("codigo_suit", "").strip() for f in filas} - {""}
         slugs = {f.get("slug", "").strip() for f in filas} | {slugify(f.get("nombre", ""))[:260] for f in filas}
         self.por_codigo, self.por_slug = {}, {}
-        for ficha in modelo.objects.filter(codigo_suit__in=codigos) | modelo.objects.filter(slug__in=slugs - {""}):
+        coincidentes = modelo.objects.filter(codigo_suit__in=codigos) | modelo.objects.filter(slug__in=slugs - {""})
+        if not self.publica:
+            # An official only ever matches the fichas of their dependencias: any other one is answered as an
+            # unknown ficha, so guessing slugs or SUIT codes never tells them another dependencia's drafts.
+            coincidentes = coincidentes.filter(dependencia__in=self.propias)
+        for ficha in coincidentes:
             if ficha.codigo_suit:
                 self.por_codigo.setdefault(ficha.codigo_suit, []).append(ficha)
             self.por_slug[ficha.slug] = ficha
@@ -871,7 +876,7 @@ def plantilla_csv(modelo):
     """The import template as CSV: header and an example row, separated by ``;`` as Excel in Spanish expects."""
     ejemplo = _ejemplo(modelo)
     salida = io.StringIO()
-    escritor = csv.writer(salida, delimiter=";")
+    escritor = exportar.EscritorCSV(salida)
     escritor.writerow([c.encabezado for c in COLUMNAS])
     escritor.writerow([ejemplo.get(c.clave, "") for c in COLUMNAS])
     return ("\ufeff" + salida.getvalue()).encode()
@@ -902,8 +907,8 @@ def plantilla_xlsx(modelo):
     libro = Workbook()
     hoja = libro.active
     hoja.title = str(modelo._meta.verbose_name_plural).capitalize()[:31]
-    hoja.append([c.encabezado for c in COLUMNAS])
-    hoja.append([ejemplo.get(c.clave, "") for c in COLUMNAS])
+    exportar.escribir_fila(hoja, [c.encabezado for c in COLUMNAS])
+    exportar.escribir_fila(hoja, [ejemplo.get(c.clave, "") for c in COLUMNAS])
     negrita = Font(bold=True, color="FFFFFF")
     relleno = PatternFill("solid", fgColor="3366CC")
     for posicion, columna in enumerate(COLUMNAS, start=1):
@@ -928,24 +933,25 @@ def plantilla_xlsx(modelo):
     for celda in ayuda[ayuda.max_row]:
         celda.font = Font(bold=True)
     for columna in COLUMNAS:
-        ayuda.append(
+        exportar.escribir_fila(
+            ayuda,
             [
                 columna.encabezado,
                 _("sí") if columna.obligatoria else _("no"),
                 columna.ayuda,
                 ejemplo.get(columna.clave, ""),
-            ]
+            ],
         )
     ayuda.append([])
     ayuda.append([_("Dependencias (identificador — nombre)")])
     ayuda[f"A{ayuda.max_row}"].font = Font(bold=True)
     for slug, nombre in Dependencia.objects.activas().values_list("slug", "nombre"):
-        ayuda.append([slug, nombre])
+        exportar.escribir_fila(ayuda, [slug, nombre])
     ayuda.append([])
     ayuda.append([_("Situaciones de vida (identificador — nombre)")])
     ayuda[f"A{ayuda.max_row}"].font = Font(bold=True)
     for slug, nombre in SituacionDeVida.objects.values_list("slug", "nombre"):
-        ayuda.append([slug, nombre])
+        exportar.escribir_fila(ayuda, [slug, nombre])
     for letra, ancho in {"A": 28, "B": 40, "C": 90, "D": 50}.items():
         ayuda.column_dimensions[letra].width = ancho
     for fila in ayuda.iter_rows(min_row=2):

@@ -22,7 +22,15 @@ from .publicacion import Estado, Publicable, PublicableQuerySet
 from .situaciones import SituacionDeVida
 from .tareas import TareaEnCola, TareaPeriodica
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
-from .visitas import Campana, Dispositivo, SalDiaria, VisitaDiaria, VisitanteDiario, VolcadoDeVisitas
+from .visitas import (
+    Campana,
+    Dispositivo,
+    ProcedenciaDiaria,
+    SalDiaria,
+    VisitaDiaria,
+    VisitanteDiario,
+    VolcadoDeVisitas,
+)
 
 __all__ = [
     "Cambio",
@@ -55,6 +63,7 @@ __all__ = [
     "TareaPeriodica",
     "URLField",
     "Usuario",
+    "ProcedenciaDiaria",
     "VisitaDiaria",
     "VisitanteDiario",
     "VolcadoDeVisitas",

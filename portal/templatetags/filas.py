@@ -96,8 +96,12 @@ def _ficha(ficha, dependencias):
 
 
 @register.simple_tag
-def tarjeta_noticia(noticia, sizes, grande=False):
-    """A news item as a card: picture (when it has one), date and dependencia, title as a link, summary."""
+def tarjeta_noticia(noticia, sizes, grande=False, nivel=3):
+    """A news item as a card: picture (when it has one), date and dependencia, title as a link, summary.
+
+    ``nivel``: the title's heading level, one below the heading the cards sit under (2 right under the h1 of
+    the news list, 3 under a section's h2): a skipped level breaks the outline screen readers navigate by.
+    """
     imagen = ""
     if noticia.imagen:
         imagen = format_html(
@@ -109,13 +113,15 @@ def tarjeta_noticia(noticia, sizes, grande=False):
     return format_html(
         '<article class="tarjeta-noticia{}">{}<div class="tarjeta-noticia__texto">'
         '<p class="fecha"><time datetime="{}">{}</time> · {}</p>'
-        '<h3><a href="{}">{}</a></h3><p>{}</p></div></article>',
+        '<h{} class="tarjeta-noticia__titulo"><a href="{}">{}</a></h{}><p>{}</p></div></article>',
         " tarjeta-noticia--grande" if grande else "",
         imagen,
         iso(noticia.publicar_desde),
         fecha(noticia.publicar_desde),
         noticia.dependencia.nombre,
+        int(nivel),
         noticia.get_absolute_url(),
         noticia.titulo,
+        int(nivel),
         noticia.resumen,
     )

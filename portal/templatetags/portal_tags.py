@@ -96,7 +96,16 @@ def fecha(valor, formato="DATE_FORMAT"):
 @register.filter(expects_localtime=True)
 def iso(valor):
     """A date or moment for machines (``<time datetime>``), in local time: what ``date:'c'`` gives, faster."""
-    return _local(valor).isoformat() if isinstance(valor, datetime.date) else ""
+    if isinstance(valor, datetime.datetime):
+        # Whole seconds: HTML allows at most three fractional digits and the admin stores six.
+        return _local(valor).replace(microsecond=0).isoformat()
+    return valor.isoformat() if isinstance(valor, datetime.date) else ""
+
+
+@register.filter
+def get_item(diccionario, clave):
+    """``{{ derivadas|get_item:sub.numero }}``: a dictionary's value in a template (None when missing)."""
+    return diccionario.get(clave) if hasattr(diccionario, "get") else None
 
 
 @register.filter

@@ -448,3 +448,31 @@ def test_admin_descarga_las_plantillas(client, usuario):
     respuesta = client.get(reverse("admin:tramites_tramite_plantilla_csv"))
     assert respuesta["Content-Type"] == "text/csv; charset=utf-8"
     assert respuesta.content.decode("utf-8-sig").startswith("nombre*;")
+
+
+def test_funcionario_no_se_entera_de_los_borradores_de_otra_dependencia(dependencia):
+    """A guessed slug or SUIT code of another dependencia's draft is answered as for an unknown ficha."""
+    propia = crear_dependencia(slug="propia")
+    funcionario = crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[propia])
+    Tramite.objects.create(
+        nombre="Plan secreto de obras",
+        slug="plan-secreto",
+        codigo_suit="987",
+        dependencia=dependencia,
+        tiempo_cantidad=1,
+    )
+    filas = [
+        fila(nombre="Adivinanza", slug="plan-secreto", dependencia="propia"),
+        fila(nombre="Otra adivinanza", codigo_suit="987", dependencia="propia"),
+    ]
+    informe = importacion.importar(csv_de(filas), modelo=Tramite, usuario=funcionario)
+    motivos = " ".join(e.motivo for e in informe.errores)
+    assert "Plan secreto" not in motivos and "otra dependencia" not in motivos
+    desconocida = importacion.importar(
+        csv_de([fila(nombre="Adivinanza", slug="libre-de-verdad", dependencia="propia")]),
+        modelo=Tramite,
+        usuario=funcionario,
+        simular=True,
+    )
+    assert desconocida.ok
+    assert Tramite.objects.get(slug="plan-secreto").nombre == "Plan secreto de obras"

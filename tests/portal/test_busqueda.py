@@ -156,8 +156,9 @@ def test_la_busqueda_hace_un_numero_fijo_de_consultas(client, django_assert_max_
     for i in range(60):
         crear_publicable(Noticia, titulo=f"Obra número {i} en la vereda", dependencia=dependencia)
     for params in [{"q": "vereda"}, {"q": "vereda", "pagina": "3"}, {"q": "vereda", "tipo": "noticias"}]:
-        # identity (3), synonyms, counts per type, the page, and counting the search (up to 4 the first time)
-        with django_assert_max_num_queries(11):
+        # identity (3), synonyms, counts per type, the page, and counting the search (up to 5 the first time
+        # of the day: the old counts are pruned then)
+        with django_assert_max_num_queries(12):
             assert client.get(reverse("portal:buscar"), params).status_code == 200
 
 
@@ -230,7 +231,7 @@ def test_la_busqueda_lee_lo_mismo_con_diez_o_con_mil_coincidencias(client, monke
     for i in range(30):
         crear_publicable(Noticia, titulo=f"Vereda número {i}", dependencia=dependencia)
     for params in [{"q": "vereda"}, {"q": "vereda", "tipo": "noticias"}, {"q": "vereda", "pagina": "2"}]:
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(13):  # one more the first time of the day: pruning old counts
             respuesta = client.get(reverse("portal:buscar"), params)
         assert "Más de 20 resultados" in respuesta.content.decode()
 
@@ -242,3 +243,24 @@ def test_sin_fts5_sqlite_encuentra_lo_mismo_leyendo_la_tabla(client, monkeypatch
     crear_publicable(Noticia, titulo="Programa de jubilación para caficultores")
     assert titulos(client, "construcciones") == ["Licencia de construcción"]
     assert titulos(client, "JUBILACION caficultor") == ["Programa de jubilación para caficultores"]
+
+
+def test_una_conexion_agrega_pocas_filas_de_estadistica(client, settings):
+    settings.BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE = 5
+    for i in range(40):
+        client.get(reverse("portal:buscar"), {"q": f"consulta{i}"}, REMOTE_ADDR="203.0.113.9")
+    assert ConsultaBusqueda.objects.count() == 5
+    # Terms already counted today still count; another connection still adds its own.
+    client.get(reverse("portal:buscar"), {"q": "consulta0"}, REMOTE_ADDR="203.0.113.9")
+    assert ConsultaBusqueda.objects.get(termino="consulta0").veces == 2
+    client.get(reverse("portal:buscar"), {"q": "alcaldia"}, REMOTE_ADDR="198.51.100.4")
+    assert ConsultaBusqueda.objects.filter(termino="alcaldia").exists()
+
+
+def test_las_estadisticas_viejas_se_podan(client, settings):
+    settings.BUSQUEDA_CONSERVAR_DIAS = 30
+    hoy = timezone.localdate()
+    ConsultaBusqueda.objects.create(termino="antigua", dia=hoy - timezone.timedelta(days=31), veces=3)
+    ConsultaBusqueda.objects.create(termino="reciente", dia=hoy - timezone.timedelta(days=29), veces=3)
+    client.get(reverse("portal:buscar"), {"q": "nueva"})
+    assert set(ConsultaBusqueda.objects.values_list("termino", flat=True)) == {"reciente", "nueva"}

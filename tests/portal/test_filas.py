@@ -91,5 +91,5 @@ def test_la_tarjeta_de_una_noticia(client):
     )
     html = client.get(reverse("portal:noticias")).content.decode()
     assert '<article class="tarjeta-noticia">' in html
-    assert "Vacunación &lt;casa a casa&gt;</a></h3><p>Brigadas &amp; jornadas</p>" in html
+    assert "Vacunación &lt;casa a casa&gt;</a></h2><p>Brigadas &amp; jornadas</p>" in html  # h2 right under the h1
     assert "</time> · Secretaría de Salud</p>" in html
