@@ -22,9 +22,8 @@ run: install ## Set up everything (venv, packages, database, demo content, stati
 	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Portal en http://$(HOST):$(PORT)/ y un trabajador de la cola de tareas  (Ctrl+C detiene ambos)"
-	exec env $(MODO_RUN) $(BIN)/python manage.py servir --trabajadores 1 -- \
-		$(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
+	exec env $(MODO_RUN) $(BIN)/python manage.py servir -- $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 
 test: install herramientas-navegador ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
 	DB_CONN_MAX_AGE=0 $(BIN)/pytest  # no persistent connections: the live server's threads must not keep the test database open
