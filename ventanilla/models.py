@@ -280,7 +280,7 @@ class Radicado(models.Model):
     class Meta:
         ordering = ["-radicado_en"]
         verbose_name = _("radicado")
-        verbose_name_plural = _("bandeja de PQRSD")
+        verbose_name_plural = _("radicados (bandeja de PQRSD)")
         constraints = [models.UniqueConstraint(fields=["anio", "consecutivo"], name="radicado_consecutivo_unico")]
         indexes = [models.Index(fields=["estado", "vence"], name="radicado_estado_vence")]
         permissions = [
@@ -310,6 +310,13 @@ class Radicado(models.Model):
     def etiqueta_termino(self):
         unidad = "calendario" if self.dias_calendario else "hábiles"
         return f"{self.dias_termino} días {unidad}"
+
+    @property
+    def trasladar_hasta(self):
+        """Ley 1755 art. 21: a petition for another authority is forwarded within 5 business days of filing."""
+        from .calendario import calendario_vigente
+
+        return calendario_vigente().sumar(timezone.localdate(self.radicado_en), 5)
 
     def codigo_valido(self, codigo):
         return bool(codigo) and hmac.compare_digest(self.codigo_hash, huella_de_codigo(codigo))
