@@ -369,27 +369,63 @@ def registrar_consulta(consulta, *, resultados, cliente=None):
         )
 
 
+# Words that say nothing alone: never highlighted (PostgreSQL's Spanish configuration does not search them
+# either). Marking "de" lit up every "de" of a page and, inside words, "pi<de>" and "Or<de>n".
+PALABRAS_VACIAS = frozenset(
+    [
+        "a",
+        "al",
+        "con",
+        "de",
+        "del",
+        "el",
+        "en",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "o",
+        "para",
+        "por",
+        "que",
+        "se",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "unas",
+        "unos",
+        "y",
+    ]
+)
+
+
+def _patron_de_resaltado(consulta):
+    """Words of the text that start with a searched word (its root: "licencias" marks "licencia" and
+    "licencias"), whole words only, never the inside of a word."""
+    terminos = sorted(
+        {_raiz(t) for t in palabras(consulta) if len(t) > 1 and t not in PALABRAS_VACIAS}, key=len, reverse=True
+    )
+    if not terminos:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terminos) + r")\w*")
+
+
 def resaltar(texto, consulta, largo=240):
     """A snippet of ``texto`` around the first matched word, HTML-escaped, the matched words in <mark>."""
-    terminos = sorted({_raiz(t) for t in palabras(consulta) if len(t) > 1}, key=len, reverse=True)
+    patron = _patron_de_resaltado(consulta)
     plano = normalizar(texto)
     if len(plano) != len(texto):  # exotic characters changed length: show the text without marks
         return escape(texto[:largo])
-    posiciones = [plano.find(t) for t in terminos if plano.find(t) >= 0]
-    inicio = max(0, min(posiciones) - 60) if posiciones else 0
+    primera = patron.search(plano) if patron else None
+    inicio = max(0, primera.start() - 60) if primera else 0
     if inicio:
         inicio = texto.find(" ", inicio) + 1 or inicio
     fin = min(len(texto), inicio + largo)
     fragmento, fragmento_plano = texto[inicio:fin], plano[inicio:fin]
-    marcas = []
-    for termino in terminos:
-        for encontrado in re.finditer(re.escape(termino), fragmento_plano):
-            marcas.append((encontrado.start(), encontrado.end()))
-    marcas.sort()
     partes, cursor = [], 0
-    for a, b in marcas:
-        if a < cursor:
-            continue
+    for encontrado in patron.finditer(fragmento_plano) if patron else ():
+        a, b = encontrado.span()
         partes += [escape(fragmento[cursor:a]), f"<mark>{escape(fragmento[a:b])}</mark>"]
         cursor = b
     partes.append(escape(fragmento[cursor:]))

@@ -264,3 +264,22 @@ def test_las_estadisticas_viejas_se_podan(client, settings):
     ConsultaBusqueda.objects.create(termino="reciente", dia=hoy - timezone.timedelta(days=29), veces=3)
     client.get(reverse("portal:buscar"), {"q": "nueva"})
     assert set(ConsultaBusqueda.objects.values_list("termino", flat=True)) == {"reciente", "nueva"}
+
+
+def test_resaltado_solo_de_palabras_enteras_y_sin_palabras_vacias():
+    html = busqueda.resaltar(
+        "Usted pide la Orden de pago del certificado. Licencias de construcción.", "orden de licencias"
+    )
+    assert "<mark>Orden</mark>" in html and "<mark>Licencias</mark>" in html
+    assert "<mark>de</mark>" not in html and "pi<mark>" not in html and "Or<mark>" not in html
+
+
+def test_el_fragmento_de_una_ficha_empieza_por_su_proposito(client):
+    tramite(
+        "Certificado de residencia",
+        tambien_conocido_como="constancia de residencia, certificado de vecindad",
+        proposito="Certifica que usted vive en el municipio.",
+    )
+    html = resultados(client, "vecindad residencia")
+    fragmento = html.split('class="resultado__titulo"')[1].split("<p>", 1)[1].split("</p>")[0]
+    assert fragmento.startswith("Certifica que usted vive")
