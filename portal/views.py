@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from tablon_portal import __version__
 
-from . import archivos, busqueda, cache_paginas, identidad, registro
+from . import archivos, busqueda, cache_paginas, datos_estructurados, identidad, registro
 from .calendario import calendario_ics
 from .models import (
     Categoria,
@@ -107,7 +107,12 @@ def noticias(request):
 def noticia(request, slug):
     noticia = get_object_or_404(_noticias_publicas().prefetch_related("categorias"), slug=slug)
     relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
-    return render(request, "portal/noticia.html", {"noticia": noticia, "relacionadas": relacionadas})
+    contexto = {
+        "noticia": noticia,
+        "relacionadas": relacionadas,
+        "json_ld": datos_estructurados.bloque(datos_estructurados.noticia(request, noticia)),
+    }
+    return render(request, "portal/noticia.html", contexto)
 
 
 @require_safe
@@ -118,7 +123,8 @@ def eventos(request):
 @require_safe
 def evento(request, slug):
     evento = get_object_or_404(Evento.objects.vigentes().select_related("dependencia"), slug=slug)
-    return render(request, "portal/evento.html", {"evento": evento})
+    json_ld = datos_estructurados.bloque(datos_estructurados.evento(request, evento))
+    return render(request, "portal/evento.html", {"evento": evento, "json_ld": json_ld})
 
 
 def _respuesta_ics(request, eventos, nombre_archivo):
