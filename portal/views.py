@@ -1,5 +1,6 @@
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Exists, OuterRef, Prefetch
@@ -399,3 +400,17 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lineas), content_type="text/plain; charset=utf-8")
+
+
+# Every uploaded file gets a new name (random prefix; image renditions derive theirs from it) and is never
+# rewritten under the same one: browsers and proxies may keep it a year without asking again.
+CACHE_ARCHIVOS_SUBIDOS = "public, max-age=31536000, immutable"
+
+
+def archivo_subido(request, path):
+    """An uploaded file, for `make run` (production serves /media/ from the proxy with the same headers)."""
+    from django.views.static import serve
+
+    respuesta = serve(request, path, document_root=settings.MEDIA_ROOT)
+    respuesta["Cache-Control"] = CACHE_ARCHIVOS_SUBIDOS
+    return respuesta
