@@ -30,7 +30,7 @@ def fecha(momento):
 
 def organizacion(request):
     """The municipality as the publisher or provider, with its coat of arms as logo."""
-    municipio = identidad.municipio()
+    municipio = identidad.de_la_peticion(request)["municipio"]
     logo = municipio.escudo.url if municipio.escudo else static("img/escudo-generico.svg")
     return {
         "@type": "GovernmentOrganization",
@@ -40,8 +40,8 @@ def organizacion(request):
     }
 
 
-def lugar_del_municipio(nombre=None):
-    municipio = identidad.municipio()
+def lugar_del_municipio(request, nombre=None):
+    municipio = identidad.de_la_peticion(request)["municipio"]
     lugar = {
         "@type": "Place",
         "address": {
@@ -85,7 +85,7 @@ def evento(request, evento):
         "startDate": fecha(evento.inicio),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": lugar_del_municipio(evento.lugar),
+        "location": lugar_del_municipio(request, evento.lugar),
         "organizer": organizacion(request),
         "inLanguage": "es-CO",
     }

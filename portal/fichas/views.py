@@ -203,7 +203,7 @@ def _json_ld(request, ficha):
     """schema.org GovernmentService, so search engines and GOV.CO can read the ficha: its SUIT code, what it
     costs and every channel where it is done (online, and each point of attention with address, hours and
     phone)."""
-    municipio = identidad.municipio()
+    municipio = identidad.de_la_peticion(request)["municipio"]
     datos = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
