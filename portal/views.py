@@ -273,10 +273,17 @@ def _pagina_de_resultados(consulta, tipo, numero):
     """What one page of results shows: plain data, so it can be shared through the cache."""
     etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
     hallado = busqueda.buscar(consulta, tipo=tipo)
+    corregida = None
+    if not hallado.todas and (corregida := busqueda.corregir(consulta)):
+        # Nothing found: one typo in a long word is tolerated ("residensia" finds "residencia").
+        hallado = busqueda.buscar(corregida, tipo=tipo)
+        consulta = corregida if hallado.todas else consulta
+        corregida = corregida if hallado.todas else None
     paginador = Paginator(hallado.entradas, RESULTADOS_POR_PAGINA)
     paginador.count = hallado.mostrables  # counted already
     pagina = paginador.get_page(numero)
     return {
+        "corregida": corregida,
         "total": hallado.total,
         "mostrables": hallado.mostrables,
         "todas": hallado.todas,
@@ -338,6 +345,7 @@ def buscar(request):
         "portal/buscar.html",
         {
             "consulta": consulta,
+            "corregida": datos.get("corregida"),
             "pagina": pagina,
             "resultados": datos["resultados"],
             "total": datos["total"],
