@@ -95,18 +95,56 @@ class RegistradoPorMixin:
         super().save_model(request, obj, form, change)
 
 
+class IndicadorDeMedicion(forms.ModelChoiceField):
+    def label_from_instance(self, indicador):
+        if indicador.fuente:
+            return f"{indicador.nombre} — lo calcula el portal: sustituir con motivo"
+        return f"{indicador.nombre} — lo registra el comité"
+
+
+class MedicionForm(forms.ModelForm):
+    # A text box, not a number input: a browser in English reads "12,5" as 125; here the decimal comma is the
+    # rule (and a point is accepted too).
+    valor = forms.DecimalField(
+        label=_("valor"),
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 10}),
+        help_text=_("Con coma decimal, por ejemplo 12,5. Los porcentajes sin el signo %."),
+    )
+
+    class Meta:
+        model = Medicion
+        fields = ["indicador", "periodo", "valor", "motivo", "evidencia", "enlace", "notas"]
+        help_texts = {
+            "periodo": _(
+                "Cualquier día del periodo medido: se guarda el primer día del mes, semestre o año según la "
+                "periodicidad del indicador."
+            ),
+        }
+
+
 @admin.register(Medicion)
 class MedicionAdmin(RegistradoPorMixin, AuditadoAdmin):
-    list_display = ["indicador", "periodo", "valor", "registrado_por", "registrado_en"]
+    form = MedicionForm
+    list_display = ["indicador", "periodo", "valor", "sustituye", "registrado_por", "registrado_en"]
     list_filter = ["indicador__accion__plan", "periodo"]
     list_select_related = ["indicador", "registrado_por"]
-    autocomplete_fields = ["indicador"]
     readonly_fields = ["registrado_por", "registrado_en"]
+
+    @admin.display(boolean=True, description=_("sustituye el valor calculado"))
+    def sustituye(self, obj):
+        return obj.es_sustitucion
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "indicador":
-            # Only indicators the portal cannot compute take measurements.
-            kwargs["queryset"] = Indicador.objects.filter(fuente="")
+            # The indicators of the plan in force: those the committee records, and those the portal computes
+            # (then the measurement is an override and needs a reason). A plain list: about twenty.
+            plan = Plan.objects.vigente()
+            kwargs["queryset"] = Indicador.objects.filter(accion__plan=plan).select_related("accion")
+            kwargs["form_class"] = IndicadorDeMedicion
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -24,3 +24,9 @@ class GeltConfig(AppConfig):
         from .models import Encuesta
 
         registro.registrar_momento_de_cambio(Encuesta.objects.proximo_cambio)
+
+        from .encuesta import resultados_en_transparencia
+
+        # The survey evaluates the website (the plan's action "Evaluar anualmente la información de la página"):
+        # its published results are an evaluation report, Resolución 1519 §4.7.
+        registro.registrar_publicacion_derivada("4.7", resultados_en_transparencia)

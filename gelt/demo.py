@@ -97,7 +97,7 @@ MEDICIONES_ANTERIORES = [
 
 # Snapshots of the indicators the portal computes (oldest period first; the last values are used).
 SERIES = {
-    "actualizaciones_sitio": [0, 1, 1, 0, 2, 1, 2, 3, 2, 4, 3, 2],
+    "actualizaciones_sitio": [67, 92],  # % of the months with an update, per year
     "servicios_publicados": [35, 80],
     "servicios_automatizados": [0, 10],
     "servicios_revisados_a_tiempo": [40, 65, 85],

@@ -546,6 +546,16 @@ def autoverificacion():
     return Resultado.NO_CUMPLE, "Ninguna encuesta en línea ha recibido respuestas."
 
 
+def resultados_en_transparencia():
+    """For Transparencia 4.7: the results of the annual website survey, once published (one query)."""
+    encuesta = Encuesta.objects.filter(resultados_publicados=True).order_by("-abre").only("titulo", "abre").first()
+    if encuesta is None:
+        return []
+    from django.urls import reverse
+
+    return [{"titulo": f"Resultados: {encuesta.titulo}", "url": reverse("encuesta:resultados_publicos")}]
+
+
 def bloque_de_participacion():
     """What the Participa page shows of the survey: the open one, and the published results."""
     from django.urls import reverse

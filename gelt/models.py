@@ -170,6 +170,14 @@ class Medicion(models.Model):
     evidencia = models.FileField(_("evidencia"), upload_to=ruta_documento, validators=[validar_documento], blank=True)
     enlace = URLField(_("enlace de evidencia"), blank=True)
     notas = models.TextField(_("notas"), blank=True)
+    motivo = models.TextField(
+        _("motivo de la sustitución"),
+        blank=True,
+        help_text=_(
+            "Solo para un indicador que calcula el portal: por qué el comité registra otro valor. El tablero lo "
+            "muestra como sustituido, con este motivo."
+        ),
+    )
     registrado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
     )
@@ -183,6 +191,30 @@ class Medicion(models.Model):
 
     def __str__(self):
         return f"{self.indicador}: {self.valor} ({self.periodo:%m/%Y})"
+
+    @property
+    def es_sustitucion(self):
+        return bool(self.indicador_id and self.indicador.fuente)
+
+    def clean(self):
+        if not self.indicador_id:
+            return
+        if self.periodo:
+            # Any day of the period will do: it is kept as the first day of the indicator's month, semester or year.
+            self.periodo = inicio_de_periodo(self.periodo, self.indicador.periodicidad)
+        if self.indicador.fuente and not self.motivo.strip():
+            raise ValidationError(
+                {"motivo": _("Este indicador lo calcula el portal: para sustituir su valor, escriba el motivo.")}
+            )
+
+
+def inicio_de_periodo(fecha, periodicidad):
+    """The first day of the month, semester or year that contains ``fecha``."""
+    if periodicidad == Indicador.Periodicidad.MENSUAL:
+        return fecha.replace(day=1)
+    if periodicidad == Indicador.Periodicidad.SEMESTRAL:
+        return fecha.replace(month=1 if fecha.month <= 6 else 7, day=1)
+    return fecha.replace(month=1, day=1)
 
 
 class Instantanea(models.Model):

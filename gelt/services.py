@@ -152,14 +152,24 @@ def entregas_del_semestre(hoy=None):
     }
 
 
+@memorizar
+def ultima_entrega(hasta):
+    """``(fecha, dependencia)`` of the last delivery before ``hasta`` (exclusive), or None."""
+    return (
+        EntregaDependencia.objects.filter(fecha__lt=hasta)
+        .order_by("-fecha")
+        .values_list("fecha", "dependencia__nombre")
+        .first()
+    )
+
+
 def meses_desde_ultima_entrega(hasta):
     """Calendar months from the last delivery before ``hasta`` (exclusive, like every period's end) to the day
     before it: a delivery made today is 0 months old, also on the last day of a month."""
-    ultima = (
-        EntregaDependencia.objects.filter(fecha__lt=hasta).order_by("-fecha").values_list("fecha", flat=True).first()
-    )
-    if ultima is None:
+    entrega = ultima_entrega(hasta)
+    if entrega is None:
         return None
+    ultima = entrega[0]
     dia = hasta - timezone.timedelta(days=1)
     return Decimal((dia.year - ultima.year) * 12 + dia.month - ultima.month)
 

@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 from datetime import date
 
+from django.conf import settings
 from django.utils import timezone
 
 import portal.metrics
@@ -10,7 +11,7 @@ import servicios.metrics
 import tramites.metrics
 from portal import cache_paginas, memoria
 
-from . import canales, encuesta, indicadores, services, visitas
+from . import canales, encuesta, indicadores, services, veredicto, visitas
 from .models import EntidadAliada, Indicador, Instantanea, Medicion, Plan
 
 PUNTOS_DE_TENDENCIA = 12
@@ -27,11 +28,10 @@ def evaluar_plan(plan, anio=None):
     por_accion = defaultdict(list)
     for indicador in Indicador.objects.filter(accion__plan=plan):
         por_accion[indicador.accion_id].append(indicador)
-    manuales = [i.pk for lista in por_accion.values() for i in lista if i.fuente not in indicadores.FUENTES]
+    # Every indicator's measurements in one query: a manual indicator's values, an automatic one's overrides.
     mediciones = defaultdict(list)
-    if manuales:  # indicators with an automatic source never read measurements
-        for medicion in Medicion.objects.filter(indicador__in=manuales):
-            mediciones[medicion.indicador_id].append(medicion)
+    for medicion in Medicion.objects.filter(indicador__accion__plan=plan).select_related("registrado_por"):
+        mediciones[medicion.indicador_id].append(medicion)
     historias = defaultdict(list)  # the trend only needs each snapshot's period and value
     instantaneas = Instantanea.objects.filter(indicador__accion__plan=plan).order_by("periodo")
     for indicador_id, periodo, valor in instantaneas.values_list("indicador_id", "periodo", "valor"):
@@ -62,9 +62,15 @@ def tablero(anio=None):
         with memoria.calculo():
             return _tablero(anio)
 
-    # Every committee member sees the same figures: computed once a minute, or at once after any edit.
-    clave = f"gelt:tablero:{anio}:{timezone.localdate()}"
+    # Every committee member sees the same figures: computed once a minute, or at once after any edit. The key
+    # names the minute, so figures are never older than that whatever the cache does with its expiry times (the
+    # README promises visits on the dashboard at most a minute old; visits move no content version).
+    clave = f"gelt:tablero:{anio}:{_minuto()}"
     return cache_paginas.calcular_compartido(clave, calcular, maximo=SEGUNDOS_EN_CACHE)
+
+
+def _minuto():
+    return timezone.localtime().strftime("%Y-%m-%d %H:%M")
 
 
 def _tablero(anio):
@@ -74,13 +80,25 @@ def _tablero(anio):
     acciones = evaluar_plan(plan, anio)
     resumen = Counter(e.estado for _, evaluaciones in acciones for e in evaluaciones)
     hoy = timezone.localdate()
+    veredictos = veredicto.del_plan(acciones, hoy)
     return {
+        "calculado": timezone.localtime(),
+        "veredicto": veredictos["plan"],
+        "veredictos": [
+            {"accion": accion, "veredicto": v, "enlace": enlace_de_correccion(v.evaluacion)}
+            for accion, v in veredictos["acciones"]
+        ],
+        "cola_de_revision": COLA_DE_REVISION,
         "plan": plan,
         "anio": anio or hoy.year,
         "anios": list(range(plan.anio_inicio, max(plan.anio_fin, hoy.year) + 1)),
         "acciones": acciones,
         "resumen": [
-            {"estado": clave, "etiqueta": etiqueta, "n": resumen.get(clave, 0)}
+            {
+                "estado": clave,
+                "n": resumen.get(clave, 0),
+                "etiqueta": _en_plural(resumen.get(clave, 0), etiqueta),
+            }
             for clave, etiqueta in indicadores.ESTADOS.items()
         ],
         "regla": indicadores.REGLA,
@@ -96,6 +114,67 @@ def _tablero(anio):
             *tramites.metrics.revision_pendiente(dias=30),
             *servicios.metrics.revision_pendiente(dias=30),
         ],
+    }
+
+
+def _en_plural(n, etiqueta):
+    """ "4 indicadores cumplidos", "1 indicador en curso" (the chips read as a sentence)."""
+    etiqueta = str(etiqueta).lower()
+    if n != 1 and etiqueta == "cumplido":
+        etiqueta = "cumplidos"
+    return f"{'indicador' if n == 1 else 'indicadores'} {etiqueta}"
+
+
+# Where the committee fixes what is late: the admin page behind each automatic source.
+ADMIN_POR_FUENTE = {
+    "actualizaciones_sitio": ("admin:portal_noticia_changelist", "Publicar en Noticias"),
+    "entidades_local": ("admin:gelt_entidadaliada_changelist", "Entidades aliadas"),
+    "entidades_departamental": ("admin:gelt_entidadaliada_changelist", "Entidades aliadas"),
+    "entidades_nacional": ("admin:gelt_entidadaliada_changelist", "Entidades aliadas"),
+    "tramites_publicados": ("admin:tramites_tramite_changelist", "Trámites"),
+    "tramites_automatizados": ("admin:tramites_tramite_changelist", "Trámites"),
+    "tramites_revisados_a_tiempo": ("admin:tramites_tramite_changelist", "Trámites"),
+    "servicios_publicados": ("admin:servicios_servicio_changelist", "Servicios"),
+    "servicios_automatizados": ("admin:servicios_servicio_changelist", "Servicios"),
+    "servicios_revisados_a_tiempo": ("admin:servicios_servicio_changelist", "Servicios"),
+    "empalme_vinculados": ("admin:gelt_empalme_changelist", "Empalme"),
+    "meses_desde_recoleccion": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
+    "entregas_dependencias": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
+    "encuesta_anual": ("admin:gelt_encuesta_changelist", "Encuestas"),
+    "visitas_semestre": ("admin:portal_campana_changelist", "Campañas de divulgación"),
+}
+for _clave in ("informacion", "interaccion", "transaccion", "transformacion", "democracia"):
+    ADMIN_POR_FUENTE[f"fase_{_clave}"] = ("admin:gelt_evaluacion_changelist", "Evaluaciones de las fases")
+
+# The content waiting for someone to publish it (the committee publishes; see portal.services).
+COLA_DE_REVISION = [
+    (f"admin:{ruta}_changelist", etiqueta)
+    for ruta, etiqueta in (
+        ("portal_noticia", "Noticias"),
+        ("portal_documento", "Documentos"),
+        ("portal_evento", "Eventos"),
+        ("tramites_tramite", "Trámites"),
+        ("servicios_servicio", "Servicios"),
+    )
+]
+
+
+def enlace_de_correccion(evaluacion):
+    """``{"url", "etiqueta"}`` of the admin page where what an indicator counts is fixed, or None."""
+    if evaluacion is None:
+        return None
+    from django.urls import NoReverseMatch, reverse
+
+    indicador = evaluacion.indicador
+    if indicador.fuente in ADMIN_POR_FUENTE:
+        ruta, etiqueta = ADMIN_POR_FUENTE[indicador.fuente]
+        try:
+            return {"url": reverse(ruta), "etiqueta": etiqueta}
+        except NoReverseMatch:
+            return None
+    return {
+        "url": reverse("admin:gelt_medicion_add") + f"?indicador={indicador.pk}",
+        "etiqueta": "Registrar la medición",
     }
 
 
@@ -122,7 +201,11 @@ def _visitas(anio, hoy):
     return {
         "por_mes": visitas.por_mes(anio),
         "paginas": portal.metrics.paginas_mas_vistas(desde, hasta, 10),
-        "referentes": portal.metrics.referentes(desde, hasta, 8),
+        "referentes": portal.metrics.referentes(
+            desde, hasta, 8, minimo_direcciones=settings.VISITAS_MINIMO_PROCEDENCIA
+        ),
+        "tope_por_direccion": settings.VISITAS_VISITANTES_POR_DIRECCION,
+        "minimo_procedencia": settings.VISITAS_MINIMO_PROCEDENCIA,
         "campanas": portal.metrics.campanas(desde, hasta, 8),
         "dispositivos": portal.metrics.dispositivos(desde, hasta),
         "semestres": visitas.historial_semestral(2, hoy),
@@ -135,7 +218,10 @@ def _empalme():
 
 
 def filas_de_exportacion(datos):
-    """One row per indicator: action, indicator, goal, value, status, period (for CSV and XLSX)."""
+    """One row per indicator (for CSV and XLSX): action, indicator, goal, value, unit, status, period, source and
+    what the figure counts, in words. The value is a number: ``portal.exportar`` writes it with a decimal comma
+    in the CSV (Excel in Spanish: ";" and decimal comma, the one convention) and as a number cell in the XLSX.
+    """
     filas = []
     for accion, evaluaciones in datos["acciones"]:
         for e in evaluaciones:
@@ -144,16 +230,18 @@ def filas_de_exportacion(datos):
                     accion.nombre,
                     e.indicador.nombre,
                     e.indicador.meta_texto,
-                    "" if e.valor is None else e.valor,
+                    "" if e.valor is None else int(e.valor) if e.valor == e.valor.to_integral() else e.valor,
+                    e.unidad,
                     str(e.estado_etiqueta),
                     e.periodo.etiqueta,
-                    "automática" if e.automatico else "registrada por el comité",
+                    e.origen,
+                    e.lectura,
                 ]
             )
     return filas
 
 
-ENCABEZADOS = ["Acción", "Indicador", "Meta", "Valor", "Estado", "Periodo", "Fuente"]
+ENCABEZADOS = ["Acción", "Indicador", "Meta", "Valor", "Unidad", "Estado", "Periodo", "Fuente", "Qué se contó"]
 
 
 def tomar_instantaneas():

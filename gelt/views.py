@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from portal import exportar
@@ -18,6 +19,7 @@ def _anio(request):
     return anio if 2000 <= anio <= 2100 else None
 
 
+@never_cache  # the figures move with every visit: no browser or proxy keeps an older copy
 @require_safe
 @comite_requerido
 def inicio(request):
@@ -25,6 +27,7 @@ def inicio(request):
     return render(request, "gelt/tablero.html", datos)
 
 
+@never_cache
 @require_safe
 @comite_requerido
 def indicador(request, pk):
@@ -72,7 +75,7 @@ def exportar_xlsx(request):
         "Indicadores",
         tablero.ENCABEZADOS,
         tablero.filas_de_exportacion(datos),
-        anchos=[45, 60, 18, 10, 12, 18, 24],
+        anchos=[45, 60, 18, 10, 14, 12, 18, 40, 60],
     )
     canales = exportar.Hoja(
         "Canales",

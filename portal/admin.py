@@ -310,4 +310,4 @@ class ConsultaBusquedaAdmin(AuditadoAdmin):
 # Who may do what: changes to the groups' permissions are recorded too.
 auditar_admin_registrado(admin.site, Group)
 
-from . import admin_auditoria, admin_visitas  # noqa: E402, F401
+from . import admin_auditoria, admin_tareas, admin_visitas  # noqa: E402, F401

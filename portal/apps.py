@@ -1,3 +1,5 @@
+import datetime
+
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,8 @@ class PortalConfig(AppConfig):
         registrar_sitemaps()
 
         from . import cache_paginas, registro
+
+        registro.registrar_publicacion_derivada("7.2", _datos_abiertos)
         from .models import Documento, Evento, Noticia
 
         for modelo in (Noticia, Documento):
@@ -24,8 +28,32 @@ class PortalConfig(AppConfig):
         registro.registrar_momento_de_cambio(Evento.objects.proximo_cambio_de_evento)
         cache_paginas.conectar_invalidacion()
 
+        from . import tareas
+
+        # At night, when nobody waits for the database: finished jobs (and the mail bodies they hold) go away.
+        tareas.registrar_periodica("portal.tareas_limpiar", tareas.tareas_limpiar, a_las=datetime.time(3, 0))
+
 
 class PortalAdminConfig(AdminConfig):
     """The Django admin with the portal's own site (titled with the municipality's name)."""
 
     default_site = "portal.admin_site.PortalAdminSite"
+
+
+def _datos_abiertos():
+    """The open data files each ficha catalogue serves under /datos/ (no query: they always exist)."""
+    from django.urls import NoReverseMatch, reverse
+
+    from . import registro
+
+    items = []
+    for modelo in registro.modelos_de_ficha().values():
+        etiqueta, nombre = modelo._meta.app_label, str(modelo._meta.verbose_name_plural).capitalize()
+        for formato in ("json", "csv"):
+            try:
+                items.append(
+                    {"titulo": f"{nombre} ({formato.upper()})", "url": reverse(f"{etiqueta}:datos_{formato}")}
+                )
+            except NoReverseMatch:
+                continue
+    return items

@@ -112,6 +112,13 @@ def _par(campo, antes, despues):
             None if _vacio(antes) else _("(valor oculto)"),
             None if _vacio(despues) else _("(valor nuevo, oculto)"),
         ]
+    # Personal data (Ley 1581: a petitioner's name, document, e-mail…) never reaches the log, which is kept
+    # forever: a model lists those fields in ``campos_personales`` and the log only says they changed.
+    if campo.name in getattr(campo.model, "campos_personales", ()):
+        return [
+            None if _vacio(antes) else _("(dato personal)"),
+            None if _vacio(despues) else _("(dato personal, modificado)"),
+        ]
     if isinstance(campo, models.FileField):
         return [None if _vacio(antes) else _("(archivo)"), None if _vacio(despues) else _("(archivo nuevo)")]
     if campo.one_to_many:  # rows of a reverse relation, already as text

@@ -425,29 +425,60 @@ def podar_consultas(hoy=None):
     return ConsultaBusqueda.objects.filter(dia__lt=limite).delete()[0]
 
 
-def registrar_consulta(consulta, *, resultados, cliente=None):
-    """Count the search (normalized term per day, and whether it found nothing): no personal data.
+def registrar_consulta(consulta, *, resultados, cliente=None, visitante=""):
+    """Count the search (normalized term per day, whether it found nothing, and how many different visitors
+    searched it): no personal data.
 
-    ``cliente`` (the connection's address, only hashed) bounds how many new terms one connection adds a day.
+    ``cliente`` (the connection's address, only hashed) bounds how many new terms one connection adds a day;
+    ``visitante`` is the visit counter's anonymous code of the day (``portal.visitas.huella``), counted once per
+    term and day, so the dashboard shows only what several people searched.
     """
     termino = " ".join(palabras(consulta))[:100]
     if not termino:
         return
     hoy = timezone.localdate()
-    actualizadas = ConsultaBusqueda.objects.filter(termino=termino, dia=hoy).update(
-        veces=F("veces") + 1, sin_resultados=F("sin_resultados") + (0 if resultados else 1)
-    )
+    clave = hashlib.sha1(termino.encode(), usedforsecurity=False).hexdigest()
+    nuevo = int(bool(visitante) and cache.add(f"busqueda:v:{hoy.isoformat()}:{clave}:{visitante}", 1, 26 * 3600))
+    cambios = {
+        "veces": F("veces") + 1,
+        "sin_resultados": F("sin_resultados") + (0 if resultados else 1),
+        "visitantes": F("visitantes") + nuevo,
+    }
+    actualizadas = ConsultaBusqueda.objects.filter(termino=termino, dia=hoy).update(**cambios)
     if actualizadas or not _puede_agregar_termino(cliente, hoy):
         return
     if cache.add(f"busqueda-podada:{hoy.isoformat()}", True, 60 * 60 * 24):
         podar_consultas(hoy)  # once a day (per cache), with the day's first new term
     try:
         with transaction.atomic():
-            ConsultaBusqueda.objects.create(termino=termino, dia=hoy, veces=1, sin_resultados=0 if resultados else 1)
+            ConsultaBusqueda.objects.create(
+                termino=termino, dia=hoy, veces=1, sin_resultados=0 if resultados else 1, visitantes=nuevo
+            )
     except IntegrityError:  # a concurrent request created today's row first: count on it instead
-        ConsultaBusqueda.objects.filter(termino=termino, dia=hoy).update(
-            veces=F("veces") + 1, sin_resultados=F("sin_resultados") + (0 if resultados else 1)
-        )
+        ConsultaBusqueda.objects.filter(termino=termino, dia=hoy).update(**cambios)
+
+
+# Words of markup and scripts: a search made of them is a probe, not something citizens look for.
+MARCADO = frozenset(
+    {
+        "script", "alert", "onerror", "onload", "iframe", "javascript", "svg", "eval",
+        "prompt", "document", "cookie", "img", "src", "href", "style",
+    }
+)  # fmt: skip
+REPETIDO = re.compile(r"(\w)\1{3,}")  # "aaaa", "jjjjjj": keyboard mashing
+
+
+def termino_presentable(termino):
+    """Whether a normalized search term may be shown to the committee: 3 to 40 characters, up to 6 words, some
+    letters, no run of four equal characters, no markup."""
+    terminos = termino.split()
+    return (
+        3 <= len(termino) <= 40
+        and len(terminos) <= 6
+        and any(c.isalpha() for c in termino)
+        and not REPETIDO.search(termino)
+        and not MARCADO.intersection(terminos)
+    )
 
 
 # Words that say nothing alone: never highlighted (PostgreSQL's Spanish configuration does not search them

@@ -26,6 +26,7 @@ CLAVE_VERSION = "portal:version-de-contenido"
 SIN_EFECTO_EN_PAGINAS = {
     "portal.visitadiaria",
     "portal.visitantediario",
+    "portal.procedenciadiaria",
     "portal.saldiaria",
     "portal.volcadodevisitas",
     "portal.consultabusqueda",
@@ -37,7 +38,7 @@ SIN_EFECTO_EN_PAGINAS = {
     "gelt.enviolimitado",
 }
 APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
-NUNCA = ("/participa/encuesta/", "/buscar/", "/c/", "/salud/", "/gelt/", "/static/", "/media/")
+NUNCA = ("/pqrsd/", "/participa/encuesta/", "/buscar/", "/c/", "/salud/", "/gelt/", "/static/", "/media/")
 
 
 @memoria.memorizar  # read once per request (see CacheDePaginas), everywhere else every time

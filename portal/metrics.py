@@ -34,6 +34,30 @@ def publicaciones(desde, hasta):
     return sorted(filas, key=lambda fila: fila["fecha"], reverse=True)
 
 
+def publicaciones_por_mes(desde, hasta):
+    """``{date (day 1 of a month): items that went public that month}`` for [desde, hasta), one query per kind.
+
+    Months are Bogotá's; the caller passes ``hasta`` no later than now, so an item scheduled for later this
+    month does not count as published yet."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+    from django.utils import timezone
+
+    meses = {}
+    for modelo in MODELOS_PUBLICADOS.values():
+        filas = (
+            _publicados_entre(modelo, desde, hasta)
+            .annotate(mes=TruncMonth("publicar_desde", tzinfo=timezone.get_current_timezone()))
+            .values("mes")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for fila in filas:
+            mes = fila["mes"].date() if hasattr(fila["mes"], "date") else fila["mes"]
+            meses[mes] = meses.get(mes, 0) + fila["n"]
+    return meses
+
+
 def cantidad_de_publicaciones(desde, hasta):
     return sum(_publicados_entre(modelo, desde, hasta).count() for modelo in MODELOS_PUBLICADOS.values())
 
@@ -47,19 +71,36 @@ def _campos_url(modelo):
     return ["slug"] if any(f.name == "slug" for f in modelo._meta.fields) else []
 
 
-def busquedas_frecuentes(dias=30, limite=10):
-    """What citizens searched most in the last ``dias`` days, and what they searched without finding it."""
+def busquedas_frecuentes(dias=30, limite=10, *, minimo_visitantes=None):
+    """What citizens searched most in the last ``dias`` days, and what they searched without finding it.
+
+    Only terms that ``busqueda.termino_presentable`` accepts (no markup, no keyboard mashing, a sensible length)
+    and that at least ``minimo_visitantes`` different visitors searched (``BUSQUEDAS_MINIMO_VISITANTES``).
+    """
+    from django.conf import settings
     from django.db.models import Sum
     from django.utils import timezone
 
+    from .busqueda import termino_presentable
     from .models import ConsultaBusqueda
 
+    if minimo_visitantes is None:
+        minimo_visitantes = settings.BUSQUEDAS_MINIMO_VISITANTES
     recientes = ConsultaBusqueda.objects.filter(dia__gte=timezone.localdate() - timezone.timedelta(days=dias))
-    por_termino = recientes.values("termino").annotate(veces=Sum("veces"), sin_resultados=Sum("sin_resultados"))
+    por_termino = (
+        recientes.values("termino")
+        .annotate(veces=Sum("veces"), sin_resultados=Sum("sin_resultados"), visitantes=Sum("visitantes"))
+        .filter(visitantes__gte=minimo_visitantes)
+    )
+
+    def presentables(consulta):
+        # Read a few times the limit, so terms left out still leave ``limite`` to show (bounded either way).
+        return [f for f in consulta[: limite * 5] if termino_presentable(f["termino"])][:limite]
+
     return {
-        "mas_buscados": list(por_termino.order_by("-veces", "termino")[:limite]),
-        "sin_resultados": list(
-            por_termino.filter(sin_resultados__gt=0).order_by("-sin_resultados", "termino")[:limite]
+        "mas_buscados": presentables(por_termino.order_by("-veces", "termino")),
+        "sin_resultados": presentables(
+            por_termino.filter(sin_resultados__gt=0).order_by("-sin_resultados", "termino")
         ),
     }
 
@@ -299,12 +340,27 @@ def paginas_mas_vistas(desde, hasta, n=10):
     return list(filas.order_by("-vistas", "ruta")[: min(n, 100)])
 
 
-def referentes(desde, hasta, n=10):
-    """``[{"referente", "vistas"}]``: the ``n`` (at most 100) sites people came from (direct visits left out)."""
+def referentes(desde, hasta, n=10, *, minimo_direcciones=0):
+    """``[{"referente", "vistas"}]``: the ``n`` (at most 100) sites people came from (direct visits left out).
+
+    With ``minimo_direcciones``, only sites that sent people from at least that many different addresses (summed
+    over the days, ``ProcedenciaDiaria``): a single sender inventing referrers never gets listed.
+    """
     from django.db.models import Sum
+
+    from .models import ProcedenciaDiaria
 
     desde, hasta = _rango_de_dias(desde, hasta)
     filas = _vistas_de_paginas(desde, hasta).exclude(referente="").values("referente").annotate(vistas=Sum("vistas"))
+    if minimo_direcciones > 0:
+        confirmados = (
+            ProcedenciaDiaria.objects.filter(dia__gte=desde, dia__lt=hasta)
+            .values("referente")
+            .annotate(n=Sum("direcciones"))
+            .filter(n__gte=minimo_direcciones)
+            .values("referente")
+        )
+        filas = filas.filter(referente__in=confirmados)
     return list(filas.order_by("-vistas", "referente")[: min(n, 100)])
 
 

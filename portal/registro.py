@@ -7,6 +7,7 @@ _mapa = []
 _modelos_de_ficha = {}
 _participacion = []
 _momentos_de_cambio = []
+_publicaciones_derivadas = {}
 
 
 def registrar_contenido_de_dependencia(proveedor):
@@ -72,3 +73,23 @@ def registrar_momento_de_cambio(funcion):
 
 def momentos_de_cambio():
     return list(_momentos_de_cambio)
+
+
+def registrar_publicacion_derivada(numero, proveedor):
+    """What the portal itself publishes for a transparency subsection (Resolución 1519), so the menu never says
+    "Sin publicar" beside it: ``proveedor()`` returns ``[{"titulo": str, "url": str}, …]`` (empty when there is
+    nothing yet). Open data (7.2) comes from the ficha catalogues, the survey results from ``gelt``, and the
+    PQRSD report (4.10) from ``ventanilla`` when it registers. Each provider costs at most one small query."""
+    _publicaciones_derivadas.setdefault(numero, []).append(proveedor)
+
+
+def publicaciones_derivadas(numero=None):
+    """``{numero: [{"titulo", "url"}, …]}`` of the subsections with something derived (or the list of one)."""
+    if numero is not None:
+        return [item for proveedor in _publicaciones_derivadas.get(numero, []) for item in proveedor()]
+    resultado = {}
+    for clave in _publicaciones_derivadas:
+        items = publicaciones_derivadas(clave)
+        if items:
+            resultado[clave] = items
+    return resultado

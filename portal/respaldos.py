@@ -86,10 +86,15 @@ def respaldar(destino, *, alias="default"):
         with tarfile.open(archivo, "w:gz") as tar:
             tar.add(temporal / "manifiesto.json", arcname="manifiesto.json")
             tar.add(base, arcname=base.name)
-            media = Path(settings.MEDIA_ROOT)
-            if media.exists():
-                tar.add(media, arcname="media")
+            for carpeta, nombre in _CARPETAS_DE_ARCHIVOS:
+                origen = Path(getattr(settings, carpeta))
+                if origen.exists():
+                    tar.add(origen, arcname=nombre)
     return archivo
+
+
+# Uploaded files: the public media and the private files petitioners send (ventanilla), kept apart.
+_CARPETAS_DE_ARCHIVOS = (("MEDIA_ROOT", "media"), ("PRIVADO_ROOT", "privado"))
 
 
 def restaurar(archivo, *, alias="default"):
@@ -130,9 +135,10 @@ def restaurar(archivo, *, alias="default"):
             with origen:
                 origen.backup(conexion.connection)
             origen.close()
-        media = Path(settings.MEDIA_ROOT)
-        if (temporal / "media").exists():
-            if media.exists():
-                shutil.rmtree(media)
-            shutil.copytree(temporal / "media", media)
+        for carpeta, nombre in _CARPETAS_DE_ARCHIVOS:
+            destino = Path(getattr(settings, carpeta))
+            if (temporal / nombre).exists():
+                if destino.exists():
+                    shutil.rmtree(destino)
+                shutil.copytree(temporal / nombre, destino)
     return manifiesto

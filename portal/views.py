@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import quote
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -32,6 +34,8 @@ from .models.publicacion import q_vigente
 from .navegacion import MENU_PRINCIPAL
 from .paginacion import PaginaSinConteo
 from .red import direccion_del_cliente
+
+logger = logging.getLogger(__name__)
 
 NOTICIAS_POR_PAGINA = 10
 DOCUMENTOS_POR_PAGINA = 25
@@ -178,7 +182,8 @@ def transparencia(request):
             ),
         )
     )
-    return render(request, "portal/transparencia.html", {"secciones": secciones})
+    derivadas = registro.publicaciones_derivadas()
+    return render(request, "portal/transparencia.html", {"secciones": secciones, "derivadas": derivadas})
 
 
 @require_safe
@@ -193,7 +198,12 @@ def subseccion_transparencia(request, slug):
     return render(
         request,
         "portal/subseccion_transparencia.html",
-        {"subseccion": subseccion, "documentos": pagina.object_list, "pagina": pagina},
+        {
+            "subseccion": subseccion,
+            "documentos": pagina.object_list,
+            "pagina": pagina,
+            "derivadas": registro.publicaciones_derivadas(subseccion.numero),
+        },
     )
 
 
@@ -319,6 +329,18 @@ def _filtros_por_tipo(datos, etiquetas, tipo):
     ]
 
 
+def _visitante(request):
+    from . import visitas
+
+    if not visitas.es_persona(request):
+        return ""
+    try:
+        return visitas.huella(request, timezone.localdate())
+    except Exception:  # the search never fails because of its statistics
+        logger.exception("No se pudo calcular el código anónimo de la búsqueda.")
+        return ""
+
+
 @require_safe
 def buscar(request):
     consulta = busqueda.limpiar_consulta(request.GET.get("q", ""))
@@ -337,8 +359,14 @@ def buscar(request):
         )
         pagina = Paginator(range(datos["mostrables"]), RESULTADOS_POR_PAGINA).get_page(datos["numero"])
         if not request.GET.get("pagina"):
-            # Every search counts, cached or not; one connection adds a bounded number of new terms a day.
-            busqueda.registrar_consulta(consulta, resultados=datos["todas"], cliente=direccion_del_cliente(request))
+            # Every search counts, cached or not; one connection adds a bounded number of new terms a day, and the
+            # visitor's anonymous code of the day lets the dashboard show only terms several people searched.
+            busqueda.registrar_consulta(
+                consulta,
+                resultados=datos["todas"],
+                cliente=direccion_del_cliente(request),
+                visitante=_visitante(request),
+            )
     parametros = f"q={quote(consulta)}" + (f"&tipo={tipo}" if tipo else "")
     return render(
         request,

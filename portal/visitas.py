@@ -211,6 +211,12 @@ def _direccion(request):
     return direccion_del_cliente(request)
 
 
+def huella_de_direccion(request, dia):
+    """HMAC-SHA256(key of the day, address): the same address all day, for the per-address cap; never stored."""
+    mensaje = f"direccion\n{_direccion(request)}".encode()
+    return hmac.new(bytes.fromhex(sal_del_dia(dia)), mensaje, hashlib.sha256).hexdigest()
+
+
 def huella(request, dia):
     """HMAC-SHA256(key of the day, address + user agent): the same visitor all day, unlinkable across days."""
     mensaje = f"{_direccion(request)}\n{request.META.get('HTTP_USER_AGENT', '')}".encode()
@@ -261,9 +267,31 @@ def registrar(request, *, ruta, campana="", ahora=None):
     if not _incrementar(_clave_contador(bloque, clave)):
         _anotar(bloque, {"tipo": "vista", "clave": clave, **dimensiones})
     codigo = huella(request, dia)
+    direccion = huella_de_direccion(request, dia)
     # Once per visitor and day across all workers and nodes; the key names the day, so it may outlive it.
-    if cache.add(f"visitas:u:{dia.isoformat()}:{codigo}", 1, 26 * 3600):
+    if cache.add(f"visitas:u:{dia.isoformat()}:{codigo}", 1, 26 * 3600) and _cabe_en_la_direccion(dia, direccion):
         _anotar(bloque, {"tipo": "visitante", "dia": dia.isoformat(), "huella": codigo})
+    referente = dimensiones["referente"]
+    if referente:
+        sitio = hashlib.sha1(referente.encode(), usedforsecurity=False).hexdigest()
+        # Once per referring site, address and day: from how many places a site sends people, not how often.
+        if cache.add(f"visitas:r:{dia.isoformat()}:{sitio}:{direccion}", 1, 26 * 3600):
+            _anotar(bloque, {"tipo": "procedencia", "dia": dia.isoformat(), "referente": referente})
+
+
+def _cabe_en_la_direccion(dia, direccion):
+    """Whether one more unique visitor from this address fits under ``VISITAS_VISITANTES_POR_DIRECCION`` today.
+
+    The visitor's code mixes address and user agent, so one machine sending many made-up user agents would look
+    like many people: past the cap, more codes from the same address are not counted as visitors (their page
+    views still are). People sharing one address (an internet café) beyond the cap are undercounted: said on the
+    dashboard and in the privacy policy."""
+    clave = f"visitas:d:{dia.isoformat()}:{direccion}"
+    cache.add(clave, 0, 26 * 3600)
+    try:
+        return cache.incr(clave) <= settings.VISITAS_VISITANTES_POR_DIRECCION
+    except ValueError:  # expired between add and incr: count this one
+        return True
 
 
 def _incrementar(clave):
@@ -328,6 +356,7 @@ def _leer_bloque(bloque, n, ahora):
         "generacion": cache.get(_clave_generacion(bloque)) or "",
         "vistas": [(e, int(contadores.get(_clave_contador(bloque, e["clave"]), 0))) for e in vistas],
         "visitantes": [(e["dia"], e["huella"]) for e in entradas.values() if e.get("tipo") == "visitante"],
+        "procedencias": [(e["dia"], e["referente"]) for e in entradas.values() if e.get("tipo") == "procedencia"],
         "claves": [_clave_registro(bloque), _clave_generacion(bloque), *claves, *contadores, _clave_tomado(bloque)],
     }
 
@@ -381,6 +410,9 @@ def _volcar_bloques(pendientes, ahora):
             for dimensiones, cantidad in vistas.items():
                 if cantidad:
                     _sumar_vistas(dimensiones, cantidad)
+            procedencias = Counter(p for bloque in nuevos for p in lecturas[bloque].get("procedencias", []))
+            for (dia, referente), cantidad in procedencias.items():
+                _sumar_procedencia(dia, referente, cantidad)
             antes = VisitanteDiario.objects.filter(dia__in={d for d, _h in visitantes}).count() if visitantes else 0
             VisitanteDiario.objects.bulk_create(
                 [VisitanteDiario(dia=d, huella=h) for d, h in sorted(visitantes)],
@@ -407,6 +439,19 @@ def _sumar_vistas(dimensiones, cantidad):
             VisitaDiaria.objects.create(**filtro, vistas=cantidad)
     except IntegrityError:  # another process created the row meanwhile
         VisitaDiaria.objects.filter(**filtro).update(vistas=F("vistas") + cantidad)
+
+
+def _sumar_procedencia(dia, referente, cantidad):
+    from .models import ProcedenciaDiaria
+
+    filtro = {"dia": dia, "referente": referente}
+    if ProcedenciaDiaria.objects.filter(**filtro).update(direcciones=F("direcciones") + cantidad):
+        return
+    try:
+        with transaction.atomic():
+            ProcedenciaDiaria.objects.create(**filtro, direcciones=cantidad)
+    except IntegrityError:  # another process created the row meanwhile
+        ProcedenciaDiaria.objects.filter(**filtro).update(direcciones=F("direcciones") + cantidad)
 
 
 _proximo_volcado = 0.0

@@ -88,9 +88,13 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "django_prose_editor",
+    # The job queue: django-tasks (the backport of django.tasks) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     "portal.apps.PortalConfig",
     "tramites",
     "servicios",
+    "ventanilla",
     "gelt",
 ]
 
@@ -156,6 +160,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # A writer waits up to 20 s for the lock instead of 5: many people filing at the same second queue up
+        # rather than get an error.
+        "timeout": 20,
     }
 else:
     # Plain client-side cursors: a server-side one (DECLARE … WITH HOLD) per form select costs more than
@@ -175,7 +182,11 @@ if env("REDIS_URL"):
     # less on every page an official or the committee opens.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a busy day's visit counters (a few keys per visitor, see portal.visitas): with Django's default of
+    # 300 entries, a burst of visits evicted the counters before they were flushed.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    }
 
 # Redis is one cache for every process and node; local memory is one per process.
 CACHE_COMPARTIDA = bool(env("REDIS_URL"))
@@ -238,6 +249,17 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 ADMIN_URL = env("ADMIN_URL", "admin/").strip("/") + "/"
 
 
+# Background jobs (portal/tareas.py): a durable queue in the database itself, run by `manage.py trabajador`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds to wait before each new attempt of a failed job; one attempt more than waits (default: 1 min,
+# 5 min, 30 min, 2 h, then the job stays failed, with its traceback, in the admin).
+TAREAS_ESPERAS_ENTRE_INTENTOS = [int(s) for s in env_list("TAREAS_ESPERAS_ENTRE_INTENTOS", "60,300,1800,7200")]
+# A job RUNNING for longer than this is taken for abandoned by a dead worker and runs again (the lease): no job
+# may take longer. Mail and PDFs take seconds; 30 minutes also covers a slow mail server's timeouts.
+TAREAS_PLAZO_DE_EJECUCION = int(env("TAREAS_PLAZO_DE_EJECUCION", str(30 * 60)))
+# Finished jobs kept for the admin (a daily periodic job deletes older ones; mail bodies go with them).
+TAREAS_DIAS_DE_HISTORIAL = int(env("TAREAS_DIAS_DE_HISTORIAL", "14"))
+
 # E-mail: console in development, SMTP configured by EMAIL_* in production.
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -261,6 +283,13 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 # How many reverse proxies in front of gunicorn add X-Forwarded-For (1 behind the README's nginx): the visit
 # counter reads the client address from there to tell daily visitors apart, and never stores it.
 VISITAS_PROXIES_DE_CONFIANZA = int(env("VISITAS_PROXIES_DE_CONFIANZA", "0"))
+# Unique visitors counted per address and day at most: one machine changing its browser name cannot inflate the
+# figures beyond this; an internet café or a school behind one address still counts this many people.
+VISITAS_VISITANTES_POR_DIRECCION = int(env("VISITAS_VISITANTES_POR_DIRECCION", "20"))
+# A referring site appears on the dashboard only once this many different addresses came from it.
+VISITAS_MINIMO_PROCEDENCIA = int(env("VISITAS_MINIMO_PROCEDENCIA", "3"))
+# A search term appears on the dashboard only once this many different visitors searched it.
+BUSQUEDAS_MINIMO_VISITANTES = int(env("BUSQUEDAS_MINIMO_VISITANTES", "2"))
 # Answers to the annual survey accepted from one connection in 24 hours (raise it where many people share one,
 # an internet café or the library).
 ENCUESTA_ENVIOS_POR_CLIENTE = int(env("ENCUESTA_ENVIOS_POR_CLIENTE", "3"))
@@ -292,3 +321,11 @@ LOGGING = {
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Files people send with a petition or a trámite: outside MEDIA_ROOT (the web server never serves them), read
+# only through the portal, which checks who asks.
+PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
+# PQRSD filed from one connection in 24 hours, and follow-up lookups per hour (a shared connection, a café
+# internet or a school, may need more).
+PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
+PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))

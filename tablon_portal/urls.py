@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("gelt.urls_encuesta")),
     path("", include("tramites.urls")),
     path("", include("servicios.urls")),
+    path("", include("ventanilla.urls")),
     path("", include("portal.urls_campanas")),
     path("", include("portal.urls")),
 ]

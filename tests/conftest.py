@@ -29,8 +29,26 @@ def _aislamiento(settings, tmp_path, monkeypatch):
     settings.CACHE_PAGINAS_SEGUNDOS = 0
     """Uploaded files go to a temporary folder; static URLs need no collectstatic manifest."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVADO_ROOT = tmp_path / "privado"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def correos_enviados(db):
+    """Call it after the code under test: runs the queued jobs, as a worker would, and returns ``mail.outbox``.
+
+    Mail leaves through the job queue (``portal.tareas.enviar_correo``): nothing is in the outbox until then.
+    """
+    from django.core import mail
+
+    from portal.tareas import ejecutar_pendientes
+
+    def enviar():
+        ejecutar_pendientes()
+        return mail.outbox
+
+    return enviar

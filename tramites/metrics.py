@@ -27,6 +27,10 @@ def publicaciones(desde, hasta):
     return _metricas.publicaciones(Tramite, desde, hasta)
 
 
+def publicaciones_por_mes(desde, hasta):
+    return _metricas.publicaciones_por_mes(Tramite, desde, hasta)
+
+
 def ultima_actualizacion():
     return _metricas.ultima_actualizacion(Tramite)
 

@@ -1,7 +1,6 @@
 """Inline SVG charts drawn on the server (no chart library, nothing from a CDN)."""
 
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -18,29 +17,34 @@ def estado(clave, etiqueta):
 
 @register.simple_tag
 def fila_indicador(evaluacion, anio):
-    """One indicator in the dashboard's tables: name and period, goal, value, status and trend.
+    """One indicator in the dashboard's tables: name, what it counts in words, period and source; goal, value
+    with its unit, status and trend. Each cell names its column (``data-etiqueta``) for the stacked phone layout.
 
     Written in Python like the public lists' rows (``portal/templatetags/filas.py``): the template version of
     the nineteen rows took more time than every other part of the dashboard's page together.
     """
     indicador = evaluacion.indicador
-    seguimiento = ""
+    marcas = ""
     if not indicador.del_plan:
-        seguimiento = format_html(' <span class="etiqueta-demo">{}</span>', "seguimiento")
-    valor = "—"
-    if evaluacion.valor is not None:
-        valor = floatformat(evaluacion.valor, "-1") + (" %" if indicador.unidad == "porcentaje" else "")
+        marcas = format_html(' <span class="etiqueta-demo">{}</span>', "seguimiento")
+    if evaluacion.sustitucion:
+        marcas += format_html(' <span class="etiqueta-sustituido">{}</span>', "sustituido por el comité")
     return format_html(
-        '<tr><th scope="row"><a href="{}?anio={}">{}</a>{}<br><span class="nota">{} · {}</span></th>'
-        '<td>{}</td><td class="valor">{}</td><td>{}</td><td>{}</td></tr>',
+        '<tr><th scope="row"><a href="{}?anio={}">{}</a>{}'
+        '<p class="indicador__lectura">{}: {}.</p>'
+        '<p class="nota">{} · {}</p></th>'
+        '<td data-etiqueta="Meta">{}</td><td data-etiqueta="Valor" class="valor">{}</td>'
+        '<td data-etiqueta="Estado">{}</td><td data-etiqueta="Tendencia">{}</td></tr>',
         rutas.url("gelt:indicador", pk=indicador.pk),
         anio,
         indicador.nombre,
-        seguimiento,
-        evaluacion.periodo.etiqueta,
-        "calculado por el portal" if evaluacion.automatico else "registrado por el comité",
+        marcas,
+        evaluacion.como_se_calcula.rstrip("."),
+        evaluacion.lectura,
+        f"Periodo: {evaluacion.periodo.etiqueta}",
+        evaluacion.origen,
         indicador.meta_texto,
-        valor,
+        evaluacion.valor_texto,
         estado(evaluacion.estado, evaluacion.estado_etiqueta),
         tendencia(evaluacion.tendencia, indicador.meta_valor, indicador.nombre),
     )
@@ -142,3 +146,11 @@ def barras_mensuales(meses, campo, descripcion):
         descripcion,
         mark_safe("".join(str(p) for p in partes)),  # noqa: S308 - each part went through format_html
     )
+
+
+@register.filter
+def url_de_admin(objeto):
+    """The admin page of ``objeto`` (a ficha with its review due, a channel behind): where to fix it."""
+    from django.urls import reverse
+
+    return reverse(f"admin:{objeto._meta.app_label}_{objeto._meta.model_name}_change", args=[objeto.pk])

@@ -77,6 +77,20 @@ def publicaciones(modelo, desde, hasta):
     ).order_by("-publicar_desde")
 
 
+def publicaciones_por_mes(modelo, desde, hasta):
+    """``{date (day 1 of a month): fichas that went public that month}`` in [desde, hasta), one query."""
+    from django.db.models.functions import TruncMonth
+
+    filas = (
+        publicaciones(modelo, desde, hasta)
+        .annotate(mes=TruncMonth("publicar_desde", tzinfo=timezone.get_current_timezone()))
+        .values("mes")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {(f["mes"].date() if hasattr(f["mes"], "date") else f["mes"]): f["n"] for f in filas}
+
+
 def ultima_actualizacion(modelo):
     """The last time a published ficha was published or edited."""
     return modelo.objects.vigentes().aggregate(ultima=Max("modificado"))["ultima"]

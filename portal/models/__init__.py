@@ -20,8 +20,17 @@ from .institucional import EntidadDirectorio, SeccionInstitucional
 from .noticias import Categoria, Noticia
 from .publicacion import Estado, Publicable, PublicableQuerySet
 from .situaciones import SituacionDeVida
+from .tareas import TareaEnCola, TareaPeriodica
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
-from .visitas import Campana, Dispositivo, SalDiaria, VisitaDiaria, VisitanteDiario, VolcadoDeVisitas
+from .visitas import (
+    Campana,
+    Dispositivo,
+    ProcedenciaDiaria,
+    SalDiaria,
+    VisitaDiaria,
+    VisitanteDiario,
+    VolcadoDeVisitas,
+)
 
 __all__ = [
     "Cambio",
@@ -51,8 +60,11 @@ __all__ = [
     "SeccionTransparencia",
     "SituacionDeVida",
     "SubseccionTransparencia",
+    "TareaEnCola",
+    "TareaPeriodica",
     "URLField",
     "Usuario",
+    "ProcedenciaDiaria",
     "VisitaDiaria",
     "VisitanteDiario",
     "VolcadoDeVisitas",

@@ -62,6 +62,11 @@ class ConsultaBusqueda(models.Model):
     dia = models.DateField(_("día"))
     veces = models.PositiveIntegerField(_("búsquedas"), default=0)
     sin_resultados = models.PositiveIntegerField(_("sin resultados"), default=0)
+    visitantes = models.PositiveIntegerField(
+        _("visitantes distintos"),
+        default=0,
+        help_text=_("Cuántas personas distintas lo buscaron ese día (con el código anónimo del contador de visitas)."),
+    )
 
     class Meta:
         ordering = ["-dia", "-veces"]

@@ -54,6 +54,26 @@ class VisitaDiaria(models.Model):
         return f"{self.dia} {self.ruta} ({self.vistas})"
 
 
+class ProcedenciaDiaria(models.Model):
+    """How many different addresses came from a referring site on one day (not which: only their number).
+
+    Page views (``VisitaDiaria``) say how much traffic a site sent; this says from how many places, so a single
+    sender inventing referrers cannot put a site on the committee's dashboard.
+    """
+
+    dia = models.DateField(_("día"))
+    referente = models.CharField(_("sitio de procedencia"), max_length=100)
+    direcciones = models.PositiveIntegerField(_("direcciones distintas"), default=0)
+
+    class Meta:
+        verbose_name = _("procedencia del día")
+        verbose_name_plural = _("procedencias por día")
+        constraints = [models.UniqueConstraint(fields=["dia", "referente"], name="procedencia_diaria_unica")]
+
+    def __str__(self):
+        return f"{self.dia} {self.referente} ({self.direcciones})"
+
+
 class VisitanteDiario(models.Model):
     """One anonymous visitor on one day: a code that cannot be linked to a person nor to another day."""
 

@@ -103,6 +103,12 @@ def iso(valor):
 
 
 @register.filter
+def get_item(diccionario, clave):
+    """``{{ derivadas|get_item:sub.numero }}``: a dictionary's value in a template (None when missing)."""
+    return diccionario.get(clave) if hasattr(diccionario, "get") else None
+
+
+@register.filter
 def verbose_name(objeto):
     return objeto._meta.verbose_name
 

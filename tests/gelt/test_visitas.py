@@ -88,7 +88,10 @@ def test_el_tablero_y_el_indicador_muestran_las_cifras_de_portal_metrics(client,
     for _vez in range(2):
         html = client.get(reverse("gelt:tablero")).content.decode()
         for mes in portal.metrics.visitas_por_mes(hoy.year):
-            assert f"<td>{mes['visitantes']}</td><td>{mes['vistas']}</td>" in html
+            assert (
+                f'<td data-etiqueta="Visitantes">{mes["visitantes"]}</td>'
+                f'<td data-etiqueta="Páginas vistas">{mes["vistas"]}</td>'
+            ) in html
         for semestre in portal.metrics.historial_semestral(2, hoy):
             assert f"semestre {semestre['anio']}: {semestre['visitantes']} visitantes" in html
     indicador = Indicador.objects.get(fuente="visitas_semestre")

@@ -306,3 +306,24 @@ def test_la_lista_de_noticias_aguanta_cualquier_numero_de_pagina(client, pagina)
     assert respuesta.status_code in (200, 404)
     if respuesta.status_code == 200:
         assert "Única noticia" in respuesta.content.decode()
+
+
+def test_lo_que_publica_el_propio_portal_no_sale_sin_publicar(client):
+    from django.urls import reverse as _reverse
+
+    from portal import registro
+    from portal.models import SubseccionTransparencia
+
+    html = client.get(_reverse("portal:transparencia")).content.decode()
+    fila = html.split("Sección de datos abiertos")[1].split("</li>")[0]
+    assert "Sin publicar" not in fila and "Publicado por el portal (4)" in fila
+    datos = SubseccionTransparencia.objects.get(numero="7.2")
+    detalle = client.get(datos.get_absolute_url()).content.decode()
+    assert _reverse("tramites:datos_csv") in detalle and "Todavía no se ha publicado" not in detalle
+    # The seam for later apps (the PQRSD report of ventanilla, 4.10): a provider registered from AppConfig.ready.
+    registro.registrar_publicacion_derivada("4.10", lambda: [{"titulo": "Informe PQRSD", "url": "/pqrsd/informe/"}])
+    try:
+        html = client.get(_reverse("portal:transparencia")).content.decode()
+        assert "Sin publicar" not in html.split("4.10</span>")[1].split("</li>")[0]
+    finally:
+        registro._publicaciones_derivadas.pop("4.10")

@@ -652,3 +652,41 @@ def test_paginas_referentes_campanas_y_dispositivos():
         ("escritorio", 20, 54.1),
     ]
     assert all(d["porcentaje"] is None for d in metrics.dispositivos(date(2020, 1, 1), date(2020, 2, 1)))
+
+
+# --- Simple inflation (issue 17) -----------------------------------------------------------------------------------
+
+
+def test_cien_agentes_desde_una_direccion_no_suman_mas_que_el_tope(client, settings):
+    settings.VISITAS_VISITANTES_POR_DIRECCION = 5
+    antes = VisitanteDiario.objects.filter(dia=timezone.localdate()).count()
+    for n in range(100):
+        ver(client, "/", ua=f"{FIREFOX} Inventado/{n}", HTTP_REFERER=f"https://inventado-{n}.example.com/")
+    ver(client, "/", ua=FIREFOX, ip="198.51.100.9")  # another address still counts
+    volcar_todo()
+    assert VisitanteDiario.objects.filter(dia=timezone.localdate()).count() - antes == 5 + 1
+    assert vistas() == 101  # page views are still counted
+    hoy = timezone.localdate()
+    # Each invented referrer came from a single address: none is shown to the committee.
+    assert metrics.referentes(hoy, hoy + timedelta(days=1), minimo_direcciones=3) == []
+    assert len(metrics.referentes(hoy, hoy + timedelta(days=1), 200)) == 100
+
+
+def test_un_sitio_de_procedencia_aparece_con_varias_direcciones(client):
+    hoy = timezone.localdate()
+    for n in range(3):
+        for _vez in range(4):  # repeated visits from one address count it once
+            ver(client, "/", ip=f"198.51.100.{n + 1}", HTTP_REFERER="https://www.facebook.com/municipio")
+    ver(client, "/", ip="198.51.100.50", HTTP_REFERER="https://raro.example.net/")
+    volcar_todo()
+    assert metrics.referentes(hoy, hoy + timedelta(days=1), minimo_direcciones=3) == [
+        {"referente": "facebook.com", "vistas": 12}
+    ]
+    assert metrics.referentes(hoy, hoy + timedelta(days=1), minimo_direcciones=4) == []
+
+
+def test_los_bots_conocidos_no_cuentan(client):
+    for agente in ("Googlebot/2.1 (+http://www.google.com/bot.html)", "curl/8.5.0", "python-requests/2.32"):
+        ver(client, "/", ua=agente)
+    volcar_todo()
+    assert vistas() == 0 and not VisitanteDiario.objects.exists()

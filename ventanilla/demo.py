@@ -1,0 +1,95 @@
+"""Demo PQRSD for `cargar_demo`, read from demo/pqrsd.json: a few dozen across kinds, channels, states and
+dependencias, dated relative to today so that some are overdue and some due soon on any day the demo is loaded.
+Idempotent: it loads only while no demo radicado exists (their subjects start with the JSON's marker)."""
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from portal.models import Dependencia, Usuario
+
+from . import services
+from .calendario import calendario_vigente
+from .models import Canal, Radicado
+
+ARCHIVO = Path(__file__).parent / "demo" / "pqrsd.json"
+
+
+def _hace_habiles(dias, hoy):
+    """The business day ``dias`` business days before ``hoy``."""
+    calendario = calendario_vigente()
+    dia = hoy
+    while dias > 0:
+        dia -= timedelta(days=1)
+        if calendario.es_habil(dia):
+            dias -= 1
+    return dia
+
+
+@transaction.atomic
+def cargar(resultado, contrasena=None):
+    datos = json.loads(ARCHIVO.read_text(encoding="utf-8"))
+    if Radicado.objects.filter(descripcion__startswith=datos["marca"]).exists():
+        return
+    dependencias = {d.nombre: d for d in Dependencia.objects.all()}
+    funcionario = Usuario.objects.filter(username="funcionario").first()
+    hoy = timezone.localdate()
+    ahora = timezone.localtime()
+    creados = 0
+    for item in sorted(datos["radicados"], key=lambda i: -i["hace_dias_habiles"]):
+        dia = _hace_habiles(item["hace_dias_habiles"], hoy)
+        momento = ahora.replace(
+            year=dia.year, month=dia.month, day=dia.day, hour=9 + creados % 8, minute=7 * creados % 60
+        )
+        persona = item.get("persona") or {}
+        radicado, _codigo = services.radicado_crear(
+            tipo=item["tipo"],
+            asunto=item["asunto"],
+            descripcion=f"{datos['marca']} {item['descripcion']}",
+            canal=item.get("canal", Canal.WEB),
+            anonimo=item.get("anonimo", False),
+            persona={"tipo_persona": "natural", "notificacion_electronica": bool(persona.get("correo")), **persona},
+            prioridad=item.get("prioridad", ""),
+            ahora=momento,
+        )
+        creados += 1
+        dependencia = dependencias.get(item.get("dependencia", ""))
+        usuario = funcionario if dependencia and dependencia.nombre == "Secretaría de Gobierno" else None
+        if dependencia:
+            services.radicado_asignar(radicado=radicado, usuario=None, dependencia=dependencia, responsable=usuario)
+        paso = item.get("paso")
+        if paso == "completar":
+            services.radicado_pedir_completar(
+                radicado=radicado,
+                usuario=None,
+                que_falta=item["que_falta"],
+                hoy=_hace_habiles(item["pausa_hace"], hoy),
+            )
+        elif paso == "prorrogar":
+            services.radicado_prorrogar(
+                radicado=radicado,
+                usuario=None,
+                nueva_fecha=services.limite_de_prorroga(radicado),
+                motivo=item["motivo"],
+                hoy=min(hoy, radicado.vence),
+            )
+        elif paso == "trasladar":
+            services.radicado_trasladar(
+                radicado=radicado, usuario=None, entidad=item["entidad"], motivo=item["motivo"]
+            )
+        elif paso in ("responder", "cerrar"):
+            respondida = momento + timedelta(days=item.get("respondida_en_dias", 5))
+            services.radicado_responder(
+                radicado=radicado,
+                usuario=None,
+                respuesta=item["respuesta"],
+                acceso_negado=item.get("acceso_negado", False),
+                fundamento_negacion=item.get("fundamento_negacion", ""),
+                ahora=min(respondida, timezone.now()),
+            )
+            if paso == "cerrar":
+                services.radicado_cerrar(radicado=radicado, usuario=None)
+    resultado.anotar(f"PQRSD de demostración: {creados} radicados (bandeja en /admin/ventanilla/radicado/).")
