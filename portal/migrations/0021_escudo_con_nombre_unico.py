@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0017_busqueda_fts_sqlite'),
+        ('portal', '0020_busqueda_visitantes'),
     ]
 
     operations = [

@@ -20,7 +20,7 @@ def llenar_vocabulario(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0018_escudo_con_nombre_unico'),
+        ('portal', '0021_escudo_con_nombre_unico'),
     ]
 
     operations = [
