@@ -68,6 +68,11 @@ def paginas():
         "politica": "/politicas/tratamiento-de-datos-personales/",
         "participa": "/participa/",
         "encuesta": "/participa/encuesta/",
+        "encuesta_resultados": "/participa/encuesta/resultados/",
+        "pqrsd": "/pqrsd/",
+        "pqrsd_nueva": "/pqrsd/nueva/",
+        "pqrsd_consulta": "/pqrsd/consulta/",
+        "pqrsd_informe": "/pqrsd/informe/",
         "no_encontrada": "/esta-pagina-no-existe/",
     }
 
