@@ -30,14 +30,18 @@ test: install herramientas-navegador ## Run the test suite (on PostgreSQL when D
 
 install: $(VENV)/.instalado .env
 
-# axe-core for the browser tests, from the npm registry (never a CDN). Without npm those tests are skipped.
+# axe-core for the browser tests and the W3C Nu HTML Checker (vnu.jar, run with the machine's Java), from the
+# npm registry (never a CDN). --ignore-scripts: vnu-jar's install script would download a Java of its own.
+# Without npm those tests are skipped.
 AXE := tests/navegador/node_modules/axe-core/axe.min.js
-herramientas-navegador: $(AXE)
+VNU := tests/navegador/node_modules/vnu-jar/build/dist/vnu.jar
+herramientas-navegador: $(AXE) $(VNU)
 
-$(AXE): tests/navegador/package.json tests/navegador/package-lock.json
+$(AXE) $(VNU) &: tests/navegador/package.json tests/navegador/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-		cd tests/navegador && npm ci --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js; \
-	else echo "npm no está instalado: las pruebas en el navegador se omitirán."; fi
+		cd tests/navegador && npm ci --ignore-scripts --no-audit --no-fund --silent \
+		&& touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar; \
+	else echo "npm no está instalado: las pruebas en el navegador y el validador HTML se omitirán."; fi
 
 $(VENV)/.instalado: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Se necesita Python 3.11 o posterior.")'

@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.seguridad.CabecerasDeSeguridad",
     "portal.seguridad.BaseDeDatosNoDisponible",
+    # HTML, feeds and data gzip-compressed (above everything that reads or writes the body); see the module.
+    "portal.compresion.CompresionDeTexto",
     # ETag on every page and 304 Not Modified when it has not changed (also for pages from the page cache).
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
