@@ -13,6 +13,7 @@ from django.utils import timezone
 import portal.metrics
 import servicios.metrics
 import tramites.metrics
+import ventanilla.metrics
 
 from . import encuesta
 from .models import Plan, Resultado
@@ -165,6 +166,42 @@ def _comite_y_plan():
     return _si(plan is not None, f"Plan vigente: {plan}." if plan else "", "No hay un plan de acción vigente.")
 
 
+def _pqrsd():
+    cifras = ventanilla.metrics.funciona_en_linea()
+    ruta = _ruta("ventanilla:nueva")
+    if not ruta:
+        return Resultado.NO_CUMPLE, "No hay formulario de PQRSD en el portal."
+    evidencia = (
+        f"Formulario en {ruta} con número de radicado y consulta en {_ruta('ventanilla:consulta')}; "
+        f"{cifras['web']} PQRSD radicadas por el portal, {cifras['respondidas']} respondidas."
+    )
+    return _si(
+        cifras["web"] > 0, evidencia, "El formulario existe, pero aún no se ha radicado ninguna PQRSD por el portal."
+    )
+
+
+def _estado_tramite():
+    cifras = ventanilla.metrics.funciona_en_linea()
+    if cifras["web"] == 0:
+        return Resultado.NO_CUMPLE, "Aún no hay solicitudes en línea cuyo estado se pueda consultar."
+    return (
+        Resultado.PARCIAL,
+        "El estado de las PQRSD (también las peticiones sobre un trámite) se consulta en línea con el radicado; "
+        "los trámites todavía no se solicitan en línea.",
+    )
+
+
+def _alertas():
+    cifras = ventanilla.metrics.funciona_en_linea()
+    if cifras["web"] == 0:
+        return Resultado.NO_CUMPLE, "El portal no envía avisos a la ciudadanía."
+    return (
+        Resultado.PARCIAL,
+        "Quien presenta una PQRSD recibe por correo el acuse, los pedidos de información, las prórrogas y la "
+        "respuesta; no hay suscripción a alertas de otros temas.",
+    )
+
+
 VERIFICACIONES = {
     "organigrama": Verificacion(
         "El organigrama publicado en la página de la alcaldía.", lambda: _institucional("organigrama", "Organigrama")
@@ -186,6 +223,9 @@ VERIFICACIONES = {
         "Servicios identificados que están publicados.", lambda: _fichas(servicios.metrics, "servicios")
     ),
     "tramites_en_linea": Verificacion("Trámites que se hacen totalmente en línea.", _en_linea),
+    "pqrsd_radicado": Verificacion("PQRSD radicadas en el portal y consulta de su estado.", _pqrsd),
+    "estado_tramite_en_linea": Verificacion("Consulta en línea del estado de una solicitud.", _estado_tramite),
+    "alertas": Verificacion("Avisos por correo a quienes presentan una solicitud.", _alertas),
     "busqueda": Verificacion("El índice del buscador interno tiene contenido.", _busqueda),
     "rss": Verificacion("El RSS de noticias tiene noticias del último año.", _rss),
     "mapa_del_sitio": Verificacion(

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 import portal.metrics
 import servicios.metrics
 import tramites.metrics
+import ventanilla.metrics
 from portal.memoria import memorizar
 
 from . import encuesta, services, visitas
@@ -609,6 +610,72 @@ FUENTES["visitas_semestre"] = Fuente(
     lectura=_lectura_visitas,
     unidad="% de variación",
     estado=_estado_visitas,
+)
+
+
+# --- PQRSD (ventanilla) -------------------------------------------------------------------------------------------
+
+
+def _pqrsd(p):
+    """The interaction figures of the radicados filed in the period (up to today)."""
+    return ventanilla.metrics.resumen(p.inicio, min(p.fin - date.resolution, timezone.localdate()))
+
+
+def _pqrsd_a_tiempo(p):
+    valor = _pqrsd(p)["porcentaje_a_tiempo"]
+    return None if valor is None else Decimal(str(valor))
+
+
+def _lectura_pqrsd_a_tiempo(p, valor):
+    r = _pqrsd(p)
+    texto = f"{r['a_tiempo']} de {r['respondidas']} PQRSD respondidas en {p.etiqueta} lo fueron dentro del término"
+    if r["vencidas_abiertas"]:
+        texto += f"; {r['vencidas_abiertas']} siguen abiertas con el término vencido"
+    return texto
+
+
+def _pqrsd_mediana(p):
+    valor = _pqrsd(p)["mediana_dias"]
+    return None if valor is None else Decimal(str(valor))
+
+
+def _lectura_pqrsd_mediana(p, valor):
+    r = _pqrsd(p)
+    return f"mediana de {r['respondidas']} PQRSD respondidas en {p.etiqueta}, de {r['recibidas']} recibidas"
+
+
+def _detalle_pqrsd(p):
+    r = _pqrsd(p)
+    filas = [
+        ("Recibidas", r["recibidas"]),
+        ("Respondidas", r["respondidas"]),
+        ("Respondidas dentro del término", r["a_tiempo"]),
+        ("Abiertas con el término vencido", r["vencidas_abiertas"]),
+    ]
+    return {
+        "titulo": _("PQRSD del periodo (sin datos personales; el detalle está en la bandeja de PQRSD)"),
+        "columnas": ("Cifra", "Cantidad"),
+        "filas": [{"celdas": [nombre, n], "url": ""} for nombre, n in filas],
+    }
+
+
+FUENTES["pqrsd_a_tiempo"] = Fuente(
+    _("PQRSD respondidas a tiempo"),
+    _("PQRSD respondidas dentro del término legal (Ley 1755 de 2015) ÷ PQRSD respondidas × 100."),
+    _pqrsd_a_tiempo,
+    _detalle_pqrsd,
+    origen=_("Automático: los radicados de la ventanilla, sus vencimientos y sus respuestas."),
+    lectura=_lectura_pqrsd_a_tiempo,
+    unidad="% a tiempo",
+)
+FUENTES["pqrsd_mediana_dias"] = Fuente(
+    _("Días hábiles para responder"),
+    _("Mediana de los días hábiles entre la radicación y la respuesta de las PQRSD respondidas."),
+    _pqrsd_mediana,
+    _detalle_pqrsd,
+    origen=_("Automático: los radicados de la ventanilla, con festivos y días de términos suspendidos."),
+    lectura=_lectura_pqrsd_mediana,
+    unidad="días hábiles",
 )
 
 

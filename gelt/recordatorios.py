@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ import servicios.metrics
 import tramites.metrics
 from portal import roles
 from portal.models import Municipio, Usuario
+from portal.tareas import enviar_correo
 
 from . import services
 from .canales import estado_de_canales
@@ -120,7 +120,11 @@ def preparar(hoy=None):
 
 
 def enviar(mensajes, hoy=None):
-    """Send what has not been sent today to the same person; returns (sent, skipped)."""
+    """Send what has not been sent today to the same person; returns (sent, skipped).
+
+    Each message goes to the job queue with its ``Recordatorio``, in one transaction: a message is recorded
+    if and only if it will be sent, and a mail server that is down delays it (retries) instead of losing it.
+    """
     hoy = hoy or timezone.localdate()
     enviados, omitidos = [], []
     for mensaje in mensajes:
@@ -129,7 +133,7 @@ def enviar(mensajes, hoy=None):
                 Recordatorio.objects.create(
                     destinatario=mensaje.destinatario, dia=hoy, asunto=mensaje.asunto, resumen=mensaje.cuerpo
                 )
-                send_mail(mensaje.asunto, mensaje.cuerpo, None, [mensaje.destinatario])
+                enviar_correo(para=[mensaje.destinatario], asunto=mensaje.asunto, texto=mensaje.cuerpo)
         except IntegrityError:
             omitidos.append(mensaje)  # already reminded today
             continue

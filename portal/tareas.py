@@ -48,7 +48,7 @@ from datetime import time as Hora
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import DatabaseError, OperationalError, close_old_connections, transaction
+from django.db import DatabaseError, OperationalError, close_old_connections, connections, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
@@ -227,16 +227,18 @@ class Trabajador(Worker):
         """Run jobs until stopped (``lote``: until none is ready)."""
         revisar_en = 0.0
         while self.running:
-            close_old_connections()
+            _renovar_conexiones()
             try:
                 if time.monotonic() >= revisar_en:
                     self.mantener()
                     revisar_en = time.monotonic() + REVISION_CADA
                 hubo = self.ejecutar_una()
             except DatabaseError as error:
+                if lote:
+                    raise
                 # The database restarting must not end the worker: it waits and tries again.
                 logger.error("Base de datos no disponible para el trabajador: %s", error)
-                close_old_connections()
+                _renovar_conexiones()
                 self.esperar(max(self.interval, 5))
                 continue
             if not hubo:
@@ -249,6 +251,13 @@ class Trabajador(Worker):
         fin = time.monotonic() + segundos
         while self.running and (resto := fin - time.monotonic()) > 0:
             time.sleep(min(resto, 0.2))
+
+
+def _renovar_conexiones():
+    """What Django does around each request: drop connections that broke or passed CONN_MAX_AGE. Never inside
+    a transaction (a test's, when a test runs the worker): Django would close it."""
+    if not any(conexion.in_atomic_block for conexion in connections.all(initialized_only=True)):
+        close_old_connections()
 
 
 def ejecutar_pendientes(limite: int | None = None) -> int:

@@ -158,6 +158,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # A writer waits up to 20 s for the lock instead of 5: many people filing at the same second queue up
+        # rather than get an error.
+        "timeout": 20,
     }
 else:
     # Plain client-side cursors: a server-side one (DECLARE … WITH HOLD) per form select costs more than

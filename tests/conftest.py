@@ -30,3 +30,20 @@ def _aislamiento(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def correos_enviados(db):
+    """Call it after the code under test: runs the queued jobs, as a worker would, and returns ``mail.outbox``.
+
+    Mail leaves through the job queue (``portal.tareas.enviar_correo``): nothing is in the outbox until then.
+    """
+    from django.core import mail
+
+    from portal.tareas import ejecutar_pendientes
+
+    def enviar():
+        ejecutar_pendientes()
+        return mail.outbox
+
+    return enviar

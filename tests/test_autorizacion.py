@@ -51,6 +51,18 @@ PUBLICAS = {
     "encuesta:gracias",
     "encuesta:resultados_publicos",
     "campanas:ir",
+    # PQRSD: anyone files and reads the report; a radicado's pages open only for whoever proved to know it
+    # (radicado plus e-mail or code, or the signed link of an e-mail), tested in tests/ventanilla/.
+    "ventanilla:inicio",
+    "ventanilla:nueva",
+    "ventanilla:constancia",
+    "ventanilla:consulta",
+    "ventanilla:detalle",
+    "ventanilla:adjunto",
+    "ventanilla:enlace",
+    "ventanilla:informe",
+    "ventanilla:informe_csv",
+    "ventanilla:informe_xlsx",
     # The admin's own door and the pages it needs before a login.
     "admin:login",
     "admin:logout",

@@ -26,7 +26,7 @@ from . import services
 from .calendario import calendario_vigente
 from .forms import CampoDeArchivos, RegistroEnVentanillaForm
 from .models import ABIERTOS, Adjunto, DiaSuspendido, Estado, Radicado, TerminoLegal, Tipo
-from .permisos import puede_actuar
+from .permisos import puede_actuar, ve_todos
 from .views import _servir
 
 # --- the forms of each step -------------------------------------------------------------------------------
@@ -143,6 +143,11 @@ def _ejecutar(paso, radicado, usuario, datos):
     raise Http404
 
 
+TIPOS_CORTOS = {
+    Tipo.PETICION: _("Petición"),
+    Tipo.INFORMACION: _("Información"),
+}
+
 # --- the list ---------------------------------------------------------------------------------------------
 
 
@@ -170,7 +175,7 @@ class VencimientoFilter(admin.SimpleListFilter):
 
 @admin.register(Radicado)
 class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
-    list_display = ["numero", "semaforo", "tipo", "asunto_corto", "dependencia", "estado", "canal", "prioridad_corta"]
+    list_display = ["numero", "semaforo", "estado", "tipo_corto", "asunto_corto", "dependencia"]
     list_display_links = ["numero", "asunto_corto"]
     list_filter = [VencimientoFilter, "estado", "tipo", "canal", "dependencia", "prioridad"]
     search_fields = ["numero", "asunto", "nombre", "numero_documento"]
@@ -178,11 +183,21 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     change_form_template = "admin/ventanilla/radicado/expediente.html"
+
+    class Media:
+        css = {"all": ["css/ventanilla-admin.css"]}
+
     add_form_template = "admin/ventanilla/radicado/registrar.html"
 
     def get_queryset(self, request):
         # Open ones first, by due date (overdue at the top); then the closed ones, newest first.
         return super().get_queryset(request).de_usuario(request.user)
+
+    def get_list_display(self, request):
+        # An official sees only their dependencias' radicados: the column would repeat the same name.
+        if ve_todos(request.user):
+            return self.list_display
+        return [c for c in self.list_display if c != "dependencia"]
 
     def get_ordering(self, request):
         cerrado = Case(When(estado__in=ABIERTOS, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -190,6 +205,9 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": _("Bandeja de PQRSD"), **(extra_context or {})})
 
     def get_actions(self, request):
         return {}
@@ -202,17 +220,20 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
             return format_html('<span class="semaforo semaforo--nada">{}</span>', texto)
         restantes = (obj.vence - hoy).days
         if restantes < 0:
-            return format_html('<span class="semaforo semaforo--vencida">Vencida ({})</span>', f"{obj.vence:%d/%m/%Y}")
+            return format_html('<span class="semaforo semaforo--vencida">Vencida {}</span>', f"{obj.vence:%d/%m/%y}")
         clase = "pronto" if restantes <= 4 else "bien"
-        return format_html('<span class="semaforo semaforo--{}">{}</span>', clase, f"{obj.vence:%d/%m/%Y}")
+        return format_html('<span class="semaforo semaforo--{}">{}</span>', clase, f"{obj.vence:%d/%m/%y}")
+
+    @admin.display(description=_("tipo"), ordering="tipo")
+    def tipo_corto(self, obj):
+        return TIPOS_CORTOS.get(obj.tipo, obj.get_tipo_display())
 
     @admin.display(description=_("asunto"))
     def asunto_corto(self, obj):
-        return obj.asunto if len(obj.asunto) <= 60 else obj.asunto[:57] + "…"
-
-    @admin.display(description=_("prioridad"), ordering="prioridad")
-    def prioridad_corta(self, obj):
-        return _("Sí") if obj.prioridad else ""
+        asunto = obj.asunto if len(obj.asunto) <= 60 else obj.asunto[:57] + "…"
+        if obj.prioridad:
+            return format_html('<strong class="alerta">{}</strong> {}', _("Prioritaria:"), asunto)
+        return asunto
 
     # --- the file (change page) -----------------------------------------------------------------------------
 

@@ -15,6 +15,21 @@ class VentanillaConfig(AppConfig):
 
         demo.registrar(demo_ventanilla.cargar, orden=300)
         tareas.registrar()
+        # Resolución 1519: 1.10 how to file petitions, 4.10 the report of requests (derived: always published).
+        registro.registrar_publicacion_derivada("1.10", _formulario_en_transparencia)
+        registro.registrar_publicacion_derivada("4.10", _informe_en_transparencia)
         registro.registrar_en_mapa(
             clave="pqrsd", etiqueta=_("Peticiones, quejas y reclamos (PQRSD)"), ruta="ventanilla:inicio", orden=35
         )
+
+
+def _formulario_en_transparencia():
+    from django.urls import reverse
+
+    return [{"titulo": "Presentar y consultar PQRSD en línea", "url": reverse("ventanilla:inicio")}]
+
+
+def _informe_en_transparencia():
+    from django.urls import reverse
+
+    return [{"titulo": "Informe de PQRSD por trimestre (página, CSV y XLSX)", "url": reverse("ventanilla:informe")}]

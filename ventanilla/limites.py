@@ -46,5 +46,10 @@ def agotado(accion, direccion, ahora=None):
 
 def contar(accion, direccion, ahora=None):
     ahora = ahora or timezone.now()
-    Intento.objects.filter(creado__lt=ahora - timedelta(days=2)).delete()
     Intento.objects.create(accion=accion, huella=_huellas(accion, direccion, ahora)[0], creado=ahora)
+
+
+def limpiar(ahora=None):
+    """Delete the attempts older than every window (the daily job does it)."""
+    ahora = ahora or timezone.now()
+    return Intento.objects.filter(creado__lt=ahora - timedelta(days=2)).delete()[0]

@@ -280,7 +280,7 @@ class Radicado(models.Model):
     class Meta:
         ordering = ["-radicado_en"]
         verbose_name = _("radicado")
-        verbose_name_plural = _("bandeja de PQRSD")
+        verbose_name_plural = _("radicados (bandeja de PQRSD)")
         constraints = [models.UniqueConstraint(fields=["anio", "consecutivo"], name="radicado_consecutivo_unico")]
         indexes = [models.Index(fields=["estado", "vence"], name="radicado_estado_vence")]
         permissions = [

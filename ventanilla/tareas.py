@@ -9,11 +9,13 @@ from portal.tareas import registrar_periodica
 
 @task
 def vencimientos_avisar():
-    """Warn the officials of radicados due in 3 business days or overdue since the last business day. Safe to
-    run twice a day: each warning is recorded once per due date."""
-    from . import services
+    """Warn the officials of radicados due in 3 business days or overdue since the last business day, and
+    forget the per-connection counts older than two days. Safe to run twice a day: each warning is recorded
+    once per due date."""
+    from . import limites, services
 
     services.avisar_vencimientos()
+    limites.limpiar()
 
 
 def registrar():

@@ -6,7 +6,7 @@ Every page here carries personal data or a form: never cached, never indexed.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,8 +52,10 @@ def _privada(respuesta):
 
 def _recordar(request, radicado):
     conocidos = [pk for pk in request.session.get(CLAVE_SESION, []) if pk != radicado.pk]
+    if request.session.session_key:
+        # A browser that already had a session gets a new key when it gains access (no session fixation).
+        request.session.cycle_key()
     request.session[CLAVE_SESION] = [radicado.pk, *conocidos][:MAX_EN_SESION]
-    request.session.cycle_key()
 
 
 def _conocido(request, radicado):
@@ -101,19 +103,20 @@ def _radicar(request, form):
         return _pagina_nueva(request, form, agotado=agotado, rechazo=MENSAJE_LIMITE, status=429)
     datos = form.cleaned_data
     try:
-        radicado, codigo = services.radicado_crear(
-            tipo=datos["tipo"],
-            asunto=datos["asunto"],
-            descripcion=datos["descripcion"],
-            anonimo=datos["anonimo"],
-            persona=datos["persona"],
-            prioridad=datos.get("prioridad") or "",
-            archivos=[(a.name, a) for a in datos["adjuntos"]],
-        )
+        with transaction.atomic():  # one write transaction: the radicado and the connection's count
+            radicado, codigo = services.radicado_crear(
+                tipo=datos["tipo"],
+                asunto=datos["asunto"],
+                descripcion=datos["descripcion"],
+                anonimo=datos["anonimo"],
+                persona=datos["persona"],
+                prioridad=datos.get("prioridad") or "",
+                archivos=[(a.name, a) for a in datos["adjuntos"]],
+            )
+            limites.contar("radicar", direccion)
     except ValidationError as error:
         form.add_error(None, error)
         return _pagina_nueva(request, form, agotado=agotado)
-    limites.contar("radicar", direccion)
     _recordar(request, radicado)
     request.session[CLAVE_CODIGO] = {"pk": radicado.pk, "codigo": codigo}
     return redirect("ventanilla:constancia", numero=radicado.numero)

@@ -161,7 +161,7 @@ def test_canales_derivados_y_registrados_a_mano(comite):
 # --- reminders ------------------------------------------------------------------------------------------
 
 
-def test_recordatorios_uno_por_persona_y_nunca_dos_veces_el_mismo_dia(comite):
+def test_recordatorios_uno_por_persona_y_nunca_dos_veces_el_mismo_dia(comite, correos_enviados):
     dependencia = crear_dependencia()
     funcionario = crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[dependencia], email="f@example.org")
     emisora = Canal.objects.create(nombre="Emisora comunitaria", responsable=funcionario)
@@ -176,10 +176,11 @@ def test_recordatorios_uno_por_persona_y_nunca_dos_veces_el_mismo_dia(comite):
     )
 
     call_command("gelt_recordatorios", "--dry-run", verbosity=0)
-    assert mail.outbox == [] and not Recordatorio.objects.exists()
+    assert correos_enviados() == [] and not Recordatorio.objects.exists()
 
     call_command("gelt_recordatorios", verbosity=0)
-    por_destinatario = {m.to[0]: m for m in mail.outbox}
+    assert mail.outbox == []  # queued: the worker sends them
+    por_destinatario = {m.to[0]: m for m in correos_enviados()}
     assert set(por_destinatario) == {"f@example.org", "comite@example.org"}
     personal = por_destinatario["f@example.org"].body
     assert "«Emisora comunitaria»: atrasado 10 días" in personal
@@ -187,7 +188,7 @@ def test_recordatorios_uno_por_persona_y_nunca_dos_veces_el_mismo_dia(comite):
     assert "Resumen para el Comité GEL-T" in por_destinatario["comite@example.org"].body
 
     call_command("gelt_recordatorios", verbosity=0)
-    assert len(mail.outbox) == 2  # nothing repeated the same day
+    assert len(correos_enviados()) == 2  # nothing repeated the same day
     assert Recordatorio.objects.count() == 2
 
 

@@ -13,9 +13,13 @@ from .factories import crear_dependencia, crear_usuario
 pytestmark = pytest.mark.django_db
 
 
-def test_los_tres_grupos_existen_tras_migrar_con_sus_permisos():
+def test_los_grupos_existen_tras_migrar_con_sus_permisos():
+    from ventanilla.permisos import ATENCION_AL_CIUDADANO
+
     permisos = {grupo.name: set(grupo.permissions.values_list("codename", flat=True)) for grupo in Group.objects.all()}
-    assert set(permisos) == {roles.FUNCIONARIO, roles.COMITE, roles.ADMINISTRADOR}
+    # The three roles of the portal, and the office that receives PQRSD (ventanilla).
+    assert set(permisos) == {roles.FUNCIONARIO, roles.COMITE, roles.ADMINISTRADOR, ATENCION_AL_CIUDADANO}
+    assert "ver_todos_radicado" in permisos[ATENCION_AL_CIUDADANO] - permisos[roles.FUNCIONARIO]
     assert {"view_dependencia", "change_dependencia"} <= permisos[roles.FUNCIONARIO]
     assert "add_dependencia" not in permisos[roles.FUNCIONARIO]
     assert "change_municipio" not in permisos[roles.FUNCIONARIO] | permisos[roles.COMITE]

@@ -240,3 +240,18 @@ class CorreoCaido:
 
     def send_messages(self, mensajes):
         raise ConnectionRefusedError("SMTP caído")
+
+
+def test_la_tarea_diaria_olvida_los_conteos_viejos():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ventanilla import limites
+    from ventanilla.models import Intento
+    from ventanilla.tareas import vencimientos_avisar
+
+    limites.contar("radicar", "10.0.0.1", ahora=timezone.now() - timedelta(days=3))
+    limites.contar("radicar", "10.0.0.1")
+    vencimientos_avisar.call()
+    assert Intento.objects.count() == 1

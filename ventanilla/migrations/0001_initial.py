@@ -115,7 +115,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'radicado',
-                'verbose_name_plural': 'bandeja de PQRSD',
+                'verbose_name_plural': 'radicados (bandeja de PQRSD)',
                 'ordering': ['-radicado_en'],
                 'permissions': [('ver_todos_radicado', 'Ver y repartir todos los radicados (oficina de atención al ciudadano)')],
             },

@@ -1,6 +1,7 @@
 """E-mail each responsible official what is overdue or due soon, and the committee a summary.
 
-One message per person, never twice the same day (what was sent is recorded). For a daily cron job:
+One message per person, never twice the same day (what was sent is recorded). The messages go to the job
+queue: ``manage.py trabajador`` sends them (and retries while the mail server is down). For a daily cron job:
 
     0 7 * * 1-5  cd /srv/portal && .venv/bin/python manage.py gelt_recordatorios
 
@@ -31,6 +32,6 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Enviados {len(enviados)} recordatorios; {len(omitidos)} ya se habían enviado hoy."
+                    f"{len(enviados)} recordatorios en la cola de correo; {len(omitidos)} ya se habían enviado hoy."
                 )
             )
