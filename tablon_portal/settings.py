@@ -319,7 +319,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "simple"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # fontTools (certificate PDFs) reports every font subset at INFO, glyph by glyph.
+    "loggers": {"axes": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Files people send with a petition or a trámite: outside MEDIA_ROOT (the web server never serves them), read
