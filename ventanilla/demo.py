@@ -105,6 +105,7 @@ def _solicitudes(datos, plantillas, fichas, resultado):
             if item.get("certificado"):
                 certificado = certificado_expedir(radicado=radicado, plantilla=plantillas[item["certificado"]])
                 certificado_generar.call(certificado.pk)  # at once: the demo prints its verification address
+                services.radicado_registrar_lectura(radicado=radicado)  # the applicant opened it: notified
     resultado.anotar(f"Solicitudes en línea de demostración: {len(datos['solicitudes'])}.")
 
 

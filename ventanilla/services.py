@@ -386,10 +386,13 @@ def radicado_responder(
 @transaction.atomic
 def radicado_registrar_lectura(*, radicado, ahora=None):
     """The petitioner opened the answer: the notification takes effect now (only the first time counts)."""
-    if radicado.respondida_en is None or radicado.notificada_en is not None:
+    if radicado.notificada_en is not None:
         return False
     ahora = ahora or timezone.now()
-    actualizadas = Radicado.objects.filter(pk=radicado.pk, notificada_en__isnull=True).update(notificada_en=ahora)
+    # Read from the database, not the instance: the answer may have been given after it was loaded.
+    actualizadas = Radicado.objects.filter(
+        pk=radicado.pk, notificada_en__isnull=True, respondida_en__isnull=False
+    ).update(notificada_en=ahora)
     if actualizadas:
         radicado.notificada_en = ahora
         _actuacion(radicado, Actuacion.Clase.NOTIFICACION, _("El peticionario abrió la respuesta."), fecha=ahora)
