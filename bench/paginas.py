@@ -130,7 +130,8 @@ def medir_motor(args, motor):
             redis = args.redis if cache == "redis" else ""
             entorno = entorno_de_produccion(database_url, redis, "" if redis else archivo_cache)
             por_cache = {}
-            for modo, segundos_cache, puerto in (("sin caché", 0, 8600), ("con caché", 300, 8601)):
+            sin, con = (int(p) for p in args.puertos.split(","))
+            for modo, segundos_cache, puerto in (("sin caché", 0, sin), ("con caché", 300, con)):
                 servidor = servir(entorno, puerto, segundos_cache)
                 try:
                     for nombre, ruta in paginas.items():
@@ -194,6 +195,7 @@ def main():
     parser.add_argument("--servidor", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/8")
     parser.add_argument("--caches", default="redis,sqlite", help="redis: con REDIS_URL; sqlite: la embebida")
+    parser.add_argument("--puertos", default="8600,8601", help="gunicorn sin caché de páginas y con ella")
     parser.add_argument("--noticias", type=int, default=10_000)
     parser.add_argument("--fichas", type=int, default=1_000)
     parser.add_argument("--documentos", type=int, default=100, help="por subsección de transparencia")
