@@ -195,8 +195,9 @@ else:
 # process of the machine), so a change seen by one is seen by all: the page cache and what each process keeps
 # per content version are exact.
 CACHE_COMPARTIDA = True
-# How long an anonymous page may stay in the cache at most (0 turns the page cache off).
-CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300"))
+# How long an anonymous page may stay in the cache at most (0 turns the page cache off). Off by default with
+# DEBUG: whoever edits a template wants to see it at once (`make run` has DEBUG off and the cache on).
+CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "0" if DEBUG else "300"))
 
 AUTH_USER_MODEL = "portal.Usuario"
 AUTH_PASSWORD_VALIDATORS = [

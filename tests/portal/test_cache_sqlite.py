@@ -106,5 +106,5 @@ def test_sin_redis_el_portal_usa_la_cache_sqlite_con_paginas():
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'], "
         "settings.CACHE_COMPARTIDA, settings.CACHE_PAGINAS_SEGUNDOS)"
     )
-    sin_redis = ejecutar_manage("shell", "-c", codigo, DEBUG="1", REDIS_URL="")
+    sin_redis = ejecutar_manage("shell", "-c", codigo, DEBUG="0", LOCAL="1", REDIS_URL="")  # as `make run`
     assert sin_redis.stdout.strip().splitlines()[-1] == "portal.cache_sqlite.CacheSQLite True 300", sin_redis.stderr
