@@ -14,14 +14,16 @@ MODO_RUN ?= DEBUG=0 LOCAL=1
 
 .PHONY: run test install herramientas-navegador lint format migrate demo backup restore clean
 
+# `manage.py servir` runs gunicorn and one `manage.py trabajador` (the job queue) side by side, and Ctrl+C stops
+# both: it forwards the stop to them and waits (see portal/management/commands/servir.py).
 run: install ## Set up everything (venv, packages, database, demo content, static files) and serve the portal
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "Portal en http://$(HOST):$(PORT)/  (Ctrl+C para detenerlo)"
-	exec env $(MODO_RUN) $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
+	@echo "Portal en http://$(HOST):$(PORT)/ y un trabajador de la cola de tareas  (Ctrl+C detiene ambos)"
+	exec env $(MODO_RUN) $(BIN)/python manage.py servir -- $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 
 test: install herramientas-navegador ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
 	DB_CONN_MAX_AGE=0 $(BIN)/pytest  # no persistent connections: the live server's threads must not keep the test database open

@@ -323,7 +323,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "simple"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # fontTools (certificate PDFs) reports every font subset at INFO, glyph by glyph.
+    "loggers": {"axes": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Files people send with a petition or a trámite: outside MEDIA_ROOT (the web server never serves them), read
@@ -333,3 +334,5 @@ PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
 # internet or a school, may need more).
 PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
 PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))
+# Failed certificate verifications (unknown code, PDF not issued) per connection and hour.
+VERIFICACIONES_FALLIDAS_POR_CLIENTE = int(env("VERIFICACIONES_FALLIDAS_POR_CLIENTE", "30"))
