@@ -14,28 +14,34 @@ MODO_RUN ?= DEBUG=0 LOCAL=1
 
 .PHONY: run test install herramientas-navegador lint format migrate demo backup restore clean
 
+# `manage.py servir` runs gunicorn and one `manage.py trabajador` (the job queue) side by side, and Ctrl+C stops
+# both: it forwards the stop to them and waits (see portal/management/commands/servir.py).
 run: install ## Set up everything (venv, packages, database, demo content, static files) and serve the portal
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py cargar_demo $(if $(DEMO_PASSWORD),--password "$(DEMO_PASSWORD)")
 	$(BIN)/python manage.py reindexar_busqueda
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "Portal en http://$(HOST):$(PORT)/  (Ctrl+C para detenerlo)"
-	exec env $(MODO_RUN) $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
+	@echo "Portal en http://$(HOST):$(PORT)/ y un trabajador de la cola de tareas  (Ctrl+C detiene ambos)"
+	exec env $(MODO_RUN) $(BIN)/python manage.py servir -- $(BIN)/gunicorn tablon_portal.wsgi --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'  # no IP nor browser in the log
 
 test: install herramientas-navegador ## Run the test suite (on PostgreSQL when DATABASE_URL is set)
 	DB_CONN_MAX_AGE=0 $(BIN)/pytest  # no persistent connections: the live server's threads must not keep the test database open
 
 install: $(VENV)/.instalado .env
 
-# axe-core for the browser tests, from the npm registry (never a CDN). Without npm those tests are skipped.
+# axe-core for the browser tests and the W3C Nu HTML Checker (vnu.jar, run with the machine's Java), from the
+# npm registry (never a CDN). --ignore-scripts: vnu-jar's install script would download a Java of its own.
+# Without npm those tests are skipped.
 AXE := tests/navegador/node_modules/axe-core/axe.min.js
-herramientas-navegador: $(AXE)
+VNU := tests/navegador/node_modules/vnu-jar/build/dist/vnu.jar
+herramientas-navegador: $(AXE) $(VNU)
 
-$(AXE): tests/navegador/package.json tests/navegador/package-lock.json
+$(AXE) $(VNU) &: tests/navegador/package.json tests/navegador/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-		cd tests/navegador && npm ci --no-audit --no-fund --silent && touch node_modules/axe-core/axe.min.js; \
-	else echo "npm no está instalado: las pruebas en el navegador se omitirán."; fi
+		cd tests/navegador && npm ci --ignore-scripts --no-audit --no-fund --silent \
+		&& touch node_modules/axe-core/axe.min.js node_modules/vnu-jar/build/dist/vnu.jar; \
+	else echo "npm no está instalado: las pruebas en el navegador y el validador HTML se omitirán."; fi
 
 $(VENV)/.instalado: requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Se necesita Python 3.11 o posterior.")'

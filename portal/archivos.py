@@ -117,6 +117,11 @@ def ruta_archivo_publico(instance, filename):
     return _ruta_segura("archivos", filename, "archivo")
 
 
+def ruta_identidad(instance, filename):
+    """``upload_to`` for the coat of arms: a new name for every upload, so browsers may keep it for a year."""
+    return _ruta_segura("identidad", filename, "escudo")
+
+
 def ruta_imagen(instance, filename):
     """``upload_to`` for images: the random prefix also keeps renditions of same-named images apart."""
     return _ruta_segura("imagenes", filename, "imagen")

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from .models import ConsultaBusqueda, EntradaBusqueda, Sinonimo
+from .models import ConsultaBusqueda, EntradaBusqueda, PalabraBusqueda, Sinonimo
 
 MAX_CONSULTA = 200
 MAX_PALABRAS = 12
@@ -137,6 +137,81 @@ def indexar(objeto, fuente=None):
         return
     entrada, _ = EntradaBusqueda.objects.update_or_create(tipo=fuente.tipo, objeto_id=objeto.pk, defaults=campos)
     _calcular_vectores(EntradaBusqueda.objects.filter(pk=entrada.pk))
+    guardar_vocabulario(palabras_del_indice(campos["titulo_plano"], campos["texto_plano"]))
+
+
+# --- the vocabulary, for one typo --------------------------------------------------------------------------
+
+LARGO_MINIMO_CORREGIBLE = 5
+
+
+def palabras_del_indice(*textos):
+    """The words of normalized texts that a typo may be corrected to: letters only, five to forty of them."""
+    return {p for texto in textos for p in re.findall(r"[^\W\d_]+", texto) if LARGO_MINIMO_CORREGIBLE <= len(p) <= 40}
+
+
+def guardar_vocabulario(nuevas):
+    if nuevas:
+        PalabraBusqueda.objects.bulk_create(
+            [PalabraBusqueda(palabra=p, invertida=p[::-1]) for p in sorted(nuevas)],
+            batch_size=500,
+            ignore_conflicts=True,
+        )
+
+
+def _a_una_edicion(a, b):
+    """Whether ``b`` is ``a`` with one letter changed, added, removed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        distintas = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(distintas) == 1 or (
+            len(distintas) == 2
+            and distintas[1] == distintas[0] + 1
+            and a[distintas[0]] == b[distintas[1]]
+            and a[distintas[1]] == b[distintas[0]]
+        )
+    corta, larga = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i in range(len(corta)) if corta[i] != larga[i]), len(corta))
+    return corta[i:] == larga[i + 1 :]
+
+
+def _siguiente(prefijo):
+    return prefijo[:-1] + chr(ord(prefijo[-1]) + 1)
+
+
+def _correccion(palabra):
+    """The indexed word one typo away from ``palabra``, or None. A single typo leaves either the first two
+    letters or the last two as they were (in words of five letters or more), so the candidates are read
+    through two index ranges instead of the whole vocabulary."""
+    inicio, final = palabra[:2], palabra[::-1][:2]
+    candidatas = PalabraBusqueda.objects.filter(
+        Q(palabra__gte=inicio, palabra__lt=_siguiente(inicio))
+        | Q(invertida__gte=final, invertida__lt=_siguiente(final))
+    ).values_list("palabra", flat=True)
+    cercanas = sorted(c for c in candidatas if _a_una_edicion(palabra, c))
+    # Same length first (a letter changed is the commonest typo), then alphabetical: the same answer every time.
+    cercanas.sort(key=lambda c: abs(len(c) - len(palabra)))
+    return cercanas[0] if cercanas else None
+
+
+def corregir(consulta):
+    """``consulta`` with each word of five letters or more that the index does not hold replaced by the
+    indexed word one typo away; None when nothing changes. Only asked when a search found nothing: the
+    common case costs nothing more."""
+    terminos = palabras(consulta)
+    desconocidas = [t for t in terminos if len(t) >= LARGO_MINIMO_CORREGIBLE and t.isalpha()]
+    if not desconocidas:
+        return None
+    conocidas = set(PalabraBusqueda.objects.filter(palabra__in=desconocidas).values_list("palabra", flat=True))
+    corregidos, cambio = [], False
+    for termino in terminos:
+        nuevo = None
+        if termino in desconocidas and termino not in conocidas:
+            nuevo = _correccion(termino)
+        corregidos.append(nuevo or termino)
+        cambio = cambio or nuevo is not None
+    return " ".join(corregidos) if cambio else None
 
 
 def _al_guardar(sender, instance, raw=False, **kwargs):
@@ -169,6 +244,12 @@ def reindexar(tipos=None):
                     lote = []
             total += len(EntradaBusqueda.objects.bulk_create(lote))
             _calcular_vectores(EntradaBusqueda.objects.filter(tipo=fuente.tipo))
+            vocabulario = set()
+            for titulo, texto in (
+                EntradaBusqueda.objects.filter(tipo=fuente.tipo).values_list("titulo_plano", "texto_plano").iterator()
+            ):
+                vocabulario |= palabras_del_indice(titulo, texto)
+            guardar_vocabulario(vocabulario)
     return total
 
 
@@ -400,27 +481,63 @@ def termino_presentable(termino):
     )
 
 
+# Words that say nothing alone: never highlighted (PostgreSQL's Spanish configuration does not search them
+# either). Marking "de" lit up every "de" of a page and, inside words, "pi<de>" and "Or<de>n".
+PALABRAS_VACIAS = frozenset(
+    [
+        "a",
+        "al",
+        "con",
+        "de",
+        "del",
+        "el",
+        "en",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "o",
+        "para",
+        "por",
+        "que",
+        "se",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "unas",
+        "unos",
+        "y",
+    ]
+)
+
+
+def _patron_de_resaltado(consulta):
+    """Words of the text that start with a searched word (its root: "licencias" marks "licencia" and
+    "licencias"), whole words only, never the inside of a word."""
+    terminos = sorted(
+        {_raiz(t) for t in palabras(consulta) if len(t) > 1 and t not in PALABRAS_VACIAS}, key=len, reverse=True
+    )
+    if not terminos:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terminos) + r")\w*")
+
+
 def resaltar(texto, consulta, largo=240):
     """A snippet of ``texto`` around the first matched word, HTML-escaped, the matched words in <mark>."""
-    terminos = sorted({_raiz(t) for t in palabras(consulta) if len(t) > 1}, key=len, reverse=True)
+    patron = _patron_de_resaltado(consulta)
     plano = normalizar(texto)
     if len(plano) != len(texto):  # exotic characters changed length: show the text without marks
         return escape(texto[:largo])
-    posiciones = [plano.find(t) for t in terminos if plano.find(t) >= 0]
-    inicio = max(0, min(posiciones) - 60) if posiciones else 0
+    primera = patron.search(plano) if patron else None
+    inicio = max(0, primera.start() - 60) if primera else 0
     if inicio:
         inicio = texto.find(" ", inicio) + 1 or inicio
     fin = min(len(texto), inicio + largo)
     fragmento, fragmento_plano = texto[inicio:fin], plano[inicio:fin]
-    marcas = []
-    for termino in terminos:
-        for encontrado in re.finditer(re.escape(termino), fragmento_plano):
-            marcas.append((encontrado.start(), encontrado.end()))
-    marcas.sort()
     partes, cursor = [], 0
-    for a, b in marcas:
-        if a < cursor:
-            continue
+    for encontrado in patron.finditer(fragmento_plano) if patron else ():
+        a, b = encontrado.span()
         partes += [escape(fragmento[cursor:a]), f"<mark>{escape(fragmento[a:b])}</mark>"]
         cursor = b
     partes.append(escape(fragmento[cursor:]))

@@ -38,7 +38,17 @@ SIN_EFECTO_EN_PAGINAS = {
     "gelt.enviolimitado",
 }
 APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
-NUNCA = ("/pqrsd/", "/participa/encuesta/", "/buscar/", "/c/", "/salud/", "/gelt/", "/static/", "/media/")
+NUNCA = (
+    "/pqrsd/",
+    "/verificar/",
+    "/participa/encuesta/",
+    "/buscar/",
+    "/c/",
+    "/salud/",
+    "/gelt/",
+    "/static/",
+    "/media/",
+)
 
 
 @memoria.memorizar  # read once per request (see CacheDePaginas), everywhere else every time

@@ -1,4 +1,4 @@
-from .identidad import datos_de_identidad
+from .identidad import de_la_peticion
 
 
 def identidad(request):
@@ -6,5 +6,5 @@ def identidad(request):
     return {
         # Canonical address of the page: no query string (filters and pages are views of the same page).
         "url_canonica": request.build_absolute_uri(request.path),
-        **datos_de_identidad(),
+        **de_la_peticion(request),
     }

@@ -20,9 +20,14 @@ class Resultado:
     """What a run created or changed, for the command's output."""
 
     lineas: list = field(default_factory=list)
+    # What a new user needs to read after every run (e.g. an address to try), printed at any verbosity.
+    avisos: list = field(default_factory=list)
 
     def anotar(self, texto):
         self.lineas.append(texto)
+
+    def avisar(self, texto):
+        self.avisos.append(texto)
 
 
 def registrar(cargador, orden=100):

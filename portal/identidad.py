@@ -22,3 +22,11 @@ def datos_de_identidad():
 
 def municipio():
     return datos_de_identidad()["municipio"]
+
+
+def de_la_peticion(request):
+    """``datos_de_identidad()`` read once per request: the view (structured data) and the context processor
+    both need it, and without a shared cache ``por_version`` keeps nothing."""
+    if not hasattr(request, "_identidad"):
+        request._identidad = datos_de_identidad()
+    return request._identidad

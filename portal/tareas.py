@@ -179,6 +179,10 @@ class Trabajador(Worker):
     def reclamar(self) -> DBTaskResult | None:
         """Take the next job that is ready for this worker (RUNNING, one attempt more), or None."""
         listas = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        # A plain read first: an idle worker looks every second, and on SQLite the claiming transaction below
+        # takes the database's write lock, which the site's own writes would have to wait for.
+        if not listas.exists():
+            return None
         try:
             with exclusive_transaction(listas.db):
                 tarea = listas.get_locked()

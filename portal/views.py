@@ -1,6 +1,7 @@
 import logging
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, Exists, OuterRef, Prefetch
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from tablon_portal import __version__
 
-from . import archivos, busqueda, cache_paginas, identidad, registro
+from . import archivos, busqueda, cache_paginas, datos_estructurados, identidad, registro
 from .calendario import calendario_ics
 from .models import (
     Categoria,
@@ -111,7 +112,12 @@ def noticias(request):
 def noticia(request, slug):
     noticia = get_object_or_404(_noticias_publicas().prefetch_related("categorias"), slug=slug)
     relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
-    return render(request, "portal/noticia.html", {"noticia": noticia, "relacionadas": relacionadas})
+    contexto = {
+        "noticia": noticia,
+        "relacionadas": relacionadas,
+        "json_ld": datos_estructurados.bloque(datos_estructurados.noticia(request, noticia)),
+    }
+    return render(request, "portal/noticia.html", contexto)
 
 
 @require_safe
@@ -122,7 +128,8 @@ def eventos(request):
 @require_safe
 def evento(request, slug):
     evento = get_object_or_404(Evento.objects.vigentes().select_related("dependencia"), slug=slug)
-    return render(request, "portal/evento.html", {"evento": evento})
+    json_ld = datos_estructurados.bloque(datos_estructurados.evento(request, evento))
+    return render(request, "portal/evento.html", {"evento": evento, "json_ld": json_ld})
 
 
 def _respuesta_ics(request, eventos, nombre_archivo):
@@ -276,10 +283,17 @@ def _pagina_de_resultados(consulta, tipo, numero):
     """What one page of results shows: plain data, so it can be shared through the cache."""
     etiquetas = {f.tipo: f.etiqueta for f in busqueda.fuentes()}
     hallado = busqueda.buscar(consulta, tipo=tipo)
+    corregida = None
+    if not hallado.todas and (corregida := busqueda.corregir(consulta)):
+        # Nothing found: one typo in a long word is tolerated ("residensia" finds "residencia").
+        hallado = busqueda.buscar(corregida, tipo=tipo)
+        consulta = corregida if hallado.todas else consulta
+        corregida = corregida if hallado.todas else None
     paginador = Paginator(hallado.entradas, RESULTADOS_POR_PAGINA)
     paginador.count = hallado.mostrables  # counted already
     pagina = paginador.get_page(numero)
     return {
+        "corregida": corregida,
         "total": hallado.total,
         "mostrables": hallado.mostrables,
         "todas": hallado.todas,
@@ -359,6 +373,7 @@ def buscar(request):
         "portal/buscar.html",
         {
             "consulta": consulta,
+            "corregida": datos.get("corregida"),
             "pagina": pagina,
             "resultados": datos["resultados"],
             "total": datos["total"],
@@ -421,3 +436,17 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lineas), content_type="text/plain; charset=utf-8")
+
+
+# Every uploaded file gets a new name (random prefix; image renditions derive theirs from it) and is never
+# rewritten under the same one: browsers and proxies may keep it a year without asking again.
+CACHE_ARCHIVOS_SUBIDOS = "public, max-age=31536000, immutable"
+
+
+def archivo_subido(request, path):
+    """An uploaded file, for `make run` (production serves /media/ from the proxy with the same headers)."""
+    from django.views.static import serve
+
+    respuesta = serve(request, path, document_root=settings.MEDIA_ROOT)
+    respuesta["Cache-Control"] = CACHE_ARCHIVOS_SUBIDOS
+    return respuesta

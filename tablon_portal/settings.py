@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.seguridad.CabecerasDeSeguridad",
     "portal.seguridad.BaseDeDatosNoDisponible",
+    # HTML, feeds and data gzip-compressed (above everything that reads or writes the body); see the module.
+    "portal.compresion.CompresionDeTexto",
     # ETag on every page and 304 Not Modified when it has not changed (also for pages from the page cache).
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -327,3 +329,5 @@ PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
 # internet or a school, may need more).
 PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
 PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))
+# Failed certificate verifications (unknown code, PDF not issued) per connection and hour.
+VERIFICACIONES_FALLIDAS_POR_CLIENTE = int(env("VERIFICACIONES_FALLIDAS_POR_CLIENTE", "30"))

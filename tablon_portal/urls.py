@@ -24,9 +24,10 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or settings.LOCAL:
-    # `make run` serves uploaded images itself; in production the reverse proxy does (see README). Not
-    # django.conf.urls.static.static(): it serves nothing with DEBUG off, as `make run` is.
+    # `make run` serves uploaded files itself; in production the reverse proxy does (see README), with the
+    # same headers. Not django.conf.urls.static.static(): it serves nothing with DEBUG off, as `make run` is.
     from django.urls import re_path
-    from django.views.static import serve
 
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    from portal.views import archivo_subido
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", archivo_subido)]

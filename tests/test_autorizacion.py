@@ -63,6 +63,8 @@ PUBLICAS = {
     "ventanilla:informe",
     "ventanilla:informe_csv",
     "ventanilla:informe_xlsx",
+    "ventanilla:verificar",
+    "ventanilla:verificar_codigo",
     # The admin's own door and the pages it needs before a login.
     "admin:login",
     "admin:logout",

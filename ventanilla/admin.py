@@ -24,8 +24,19 @@ from portal.models import Dependencia, Usuario
 
 from . import services
 from .calendario import calendario_vigente
+from .certificados import certificado_expedir, revocar
 from .forms import CampoDeArchivos, RegistroEnVentanillaForm
-from .models import ABIERTOS, Adjunto, DiaSuspendido, Estado, Radicado, TerminoLegal, Tipo
+from .models import (
+    ABIERTOS,
+    Adjunto,
+    Certificado,
+    DiaSuspendido,
+    Estado,
+    PlantillaCertificado,
+    Radicado,
+    TerminoLegal,
+    Tipo,
+)
 from .permisos import puede_actuar, ve_todos
 from .views import _servir
 
@@ -92,6 +103,16 @@ class MotivoForm(forms.Form):
     motivo = forms.CharField(label=_("Decisión motivada"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class CertificadoForm(forms.Form):
+    plantilla = forms.ModelChoiceField(
+        label=_("Certificado"),
+        queryset=PlantillaCertificado.objects.filter(activa=True),
+        help_text=_(
+            "Se genera en PDF con código de verificación y código QR; el peticionario lo descarga en la consulta."
+        ),
+    )
+
+
 class CierreForm(forms.Form):
     nota = forms.CharField(label=_("Nota de cierre (opcional)"), required=False)
 
@@ -103,6 +124,7 @@ PASOS = {
     "prorrogar": (ProrrogaForm, _("Prorrogar el término (art. 14, parágrafo)")),
     "trasladar": (TrasladoForm, _("Trasladar a otra entidad (art. 21)")),
     "responder": (RespuestaForm, _("Responder")),
+    "certificado": (CertificadoForm, _("Expedir un certificado")),
     "desistir": (MotivoForm, _("Declarar el desistimiento tácito")),
     "cerrar": (CierreForm, _("Cerrar")),
 }
@@ -111,6 +133,8 @@ PASOS = {
 def _pasos_posibles(radicado, hoy):
     if radicado.estado in ABIERTOS:
         posibles = ["responder", "asignar", "completar", "prorrogar", "trasladar", "nota"]
+        if not radicado.anonimo:
+            posibles.insert(1, "certificado")
         if radicado.tipo == Tipo.FELICITACION:
             posibles.append("cerrar")
         return posibles
@@ -118,7 +142,7 @@ def _pasos_posibles(radicado, hoy):
         vencio = radicado.completar_hasta is not None and hoy > radicado.completar_hasta
         return ["desistir", "nota"] if vencio else ["nota"]
     if radicado.estado == Estado.RESPONDIDA:
-        return ["cerrar", "nota"]
+        return ["certificado", "cerrar", "nota"] if not radicado.anonimo else ["cerrar", "nota"]
     return ["nota"]
 
 
@@ -136,6 +160,8 @@ def _ejecutar(paso, radicado, usuario, datos):
     if paso == "responder":
         archivos = [(a.name, a) for a in datos.pop("adjuntos")]
         return services.radicado_responder(radicado=radicado, usuario=usuario, archivos=archivos, **datos)
+    if paso == "certificado":
+        return certificado_expedir(radicado=radicado, plantilla=datos["plantilla"], usuario=usuario)
     if paso == "desistir":
         return services.radicado_desistir(radicado=radicado, usuario=usuario, motivo=datos["motivo"])
     if paso == "cerrar":
@@ -373,3 +399,73 @@ class DiaSuspendidoAdmin(AuditadoAdmin):
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
         services.recalcular_vencimientos()
+
+
+@admin.register(PlantillaCertificado)
+class PlantillaCertificadoAdmin(AuditadoAdmin):
+    list_display = ["nombre", "titulo", "vigencia_dias", "activa"]
+    list_filter = ["activa"]
+
+
+class RevocarForm(forms.Form):
+    motivo = forms.CharField(
+        label=_("Motivo de la revocación"), max_length=250, help_text=_("Se muestra a quien verifique el certificado.")
+    )
+
+
+@admin.register(Certificado)
+class CertificadoAdmin(AuditadoMixin, admin.ModelAdmin):
+    """Issued certificates: read-only, with one step, revoking (the reason is public on /verificar/)."""
+
+    list_display = ["codigo_legible", "titulo", "radicado", "emitido_en", "valido_hasta", "estado_texto"]
+    list_filter = ["plantilla", "revocado_en"]
+    search_fields = ["codigo", "radicado__numero"]
+    list_select_related = ["radicado"]
+    change_form_template = "admin/ventanilla/certificado/revocar.html"
+
+    def get_queryset(self, request):
+        visibles = Radicado.objects.de_usuario(request.user).values("pk")
+        return super().get_queryset(request).filter(radicado__in=visibles)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("estado"))
+    def estado_texto(self, obj):
+        return {
+            "vigente": _("Vigente"),
+            "vencido": _("Vencido"),
+            "revocado": _("Revocado"),
+            "pendiente": _("En preparación"),
+        }[obj.estado()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        certificado = self.get_object(request, object_id)
+        if certificado is None:
+            raise Http404
+        puede = self.has_change_permission(request, certificado) and not certificado.revocado_en
+        form = RevocarForm(request.POST or None) if puede else None
+        if request.method == "POST":
+            if not puede:
+                raise PermissionDenied
+            if form.is_valid():
+                try:
+                    revocar(certificado=certificado, usuario=request.user, motivo=form.cleaned_data["motivo"])
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(request, _("Certificado revocado."), messages.SUCCESS)
+                    return redirect(reverse("admin:ventanilla_certificado_change", args=[certificado.pk]))
+        contexto = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": str(certificado),
+            "certificado": certificado,
+            "original": certificado,
+            "form": form,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, self.change_form_template, contexto)

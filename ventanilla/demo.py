@@ -13,7 +13,8 @@ from portal.models import Dependencia, Usuario
 
 from . import services
 from .calendario import calendario_vigente
-from .models import Canal, Radicado
+from .certificados import certificado_expedir, certificado_generar, url_de_verificacion
+from .models import Canal, Certificado, PlantillaCertificado, Radicado
 
 ARCHIVO = Path(__file__).parent / "demo" / "pqrsd.json"
 
@@ -32,8 +33,19 @@ def _hace_habiles(dias, hoy):
 @transaction.atomic
 def cargar(resultado, contrasena=None):
     datos = json.loads(ARCHIVO.read_text(encoding="utf-8"))
-    if Radicado.objects.filter(descripcion__startswith=datos["marca"]).exists():
-        return
+    plantillas = {}
+    for plantilla in datos["plantillas"]:
+        plantillas[plantilla["nombre"]], _creada = PlantillaCertificado.objects.get_or_create(
+            nombre=plantilla["nombre"], defaults=plantilla
+        )
+    if not Radicado.objects.filter(descripcion__startswith=datos["marca"]).exists():
+        _radicados(datos, plantillas, resultado)
+    certificado = Certificado.objects.filter(radicado__descripcion__startswith=datos["marca"]).first()
+    if certificado is not None:
+        resultado.avisar(f"Certificado de demostración para verificar: {url_de_verificacion(certificado)}")
+
+
+def _radicados(datos, plantillas, resultado):
     dependencias = {d.nombre: d for d in Dependencia.objects.all()}
     funcionario = Usuario.objects.filter(username="funcionario").first()
     hoy = timezone.localdate()
@@ -90,6 +102,11 @@ def cargar(resultado, contrasena=None):
                 fundamento_negacion=item.get("fundamento_negacion", ""),
                 ahora=min(respondida, timezone.now()),
             )
+            if item.get("certificado"):
+                certificado = certificado_expedir(
+                    radicado=radicado, plantilla=plantillas[item["certificado"]], ahora=min(respondida, timezone.now())
+                )
+                certificado_generar.call(certificado.pk)  # at once: the demo prints its verification address
             if paso == "cerrar":
                 services.radicado_cerrar(radicado=radicado, usuario=None)
     resultado.anotar(f"PQRSD de demostración: {creados} radicados (bandeja en /admin/ventanilla/radicado/).")

@@ -100,7 +100,8 @@ class DatosPersonaMixin(forms.Form):
         max_length=250,
         required=False,
         help_text=_("Vereda, corregimiento o barrio y la dirección, si no tiene correo electrónico."),
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        # One line: "street-address" is only valid on multi-line fields (the W3C checker refuses it here).
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
     telefono = forms.CharField(
         label=_("Teléfono o celular"),

@@ -30,6 +30,13 @@ class Periodo:
     desde: date
     hasta: date
 
+    @property
+    def consulta(self):
+        """The query string that asks for this period again (downloads, links)."""
+        if _PERIODO.match(self.clave):
+            return f"periodo={self.clave}"
+        return f"desde={self.desde.isoformat()}&hasta={self.hasta.isoformat()}"
+
 
 def periodo(clave):
     """``2026`` (year), ``2026-S1`` (semester) or ``2026-T4`` (quarter); None if it does not parse."""
@@ -171,9 +178,24 @@ def filas(informe):
     return encabezados, [[per.nombre, per.desde, per.hasta, nombre, valor] for nombre, valor in filas]
 
 
+def entre_fechas(desde, hasta):
+    """Any period given by two ISO dates (``?desde=2026-01-01&hasta=2026-06-30``), or None."""
+    try:
+        inicio, fin = date.fromisoformat(desde), date.fromisoformat(hasta)
+    except (TypeError, ValueError):
+        return None
+    if fin < inicio or inicio.year < 2000 or fin.year > 2100:
+        return None
+    nombre = f"del {inicio:%d/%m/%Y} al {fin:%d/%m/%Y}"
+    return Periodo(f"{inicio:%Y%m%d}-{fin:%Y%m%d}", nombre, inicio, fin)
+
+
 def _informe_pedido(request):
     clave = request.GET.get("periodo")
-    per = periodo(clave) if clave else periodo_actual()
+    if "desde" in request.GET or "hasta" in request.GET:
+        per = entre_fechas(request.GET.get("desde"), request.GET.get("hasta"))
+    else:
+        per = periodo(clave) if clave else periodo_actual()
     if per is None:
         raise Http404
     return calcular(per)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from .models import Intento
 
-VENTANA = {"radicar": timedelta(hours=24), "consultar": timedelta(hours=1)}
+VENTANA = {"radicar": timedelta(hours=24), "consultar": timedelta(hours=1), "verificar": timedelta(hours=1)}
 
 
 def _huella(accion, direccion, dia):
@@ -23,9 +23,11 @@ def _huella(accion, direccion, dia):
 
 
 def _maximo(accion):
-    return {"radicar": settings.PQRSD_RADICACIONES_POR_CLIENTE, "consultar": settings.PQRSD_CONSULTAS_POR_CLIENTE}[
-        accion
-    ]
+    return {
+        "radicar": settings.PQRSD_RADICACIONES_POR_CLIENTE,
+        "consultar": settings.PQRSD_CONSULTAS_POR_CLIENTE,
+        "verificar": settings.VERIFICACIONES_FALLIDAS_POR_CLIENTE,
+    }[accion]
 
 
 def _huellas(accion, direccion, ahora):

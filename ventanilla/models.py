@@ -311,6 +311,13 @@ class Radicado(models.Model):
         unidad = "calendario" if self.dias_calendario else "hábiles"
         return f"{self.dias_termino} días {unidad}"
 
+    @property
+    def trasladar_hasta(self):
+        """Ley 1755 art. 21: a petition for another authority is forwarded within 5 business days of filing."""
+        from .calendario import calendario_vigente
+
+        return calendario_vigente().sumar(timezone.localdate(self.radicado_en), 5)
+
     def codigo_valido(self, codigo):
         return bool(codigo) and hmac.compare_digest(self.codigo_hash, huella_de_codigo(codigo))
 
@@ -391,3 +398,119 @@ class Intento(models.Model):
 
     def __str__(self):
         return f"{self.accion} {self.creado:%Y-%m-%d %H:%M}"
+
+
+class PlantillaCertificado(models.Model):
+    """The text of a certificate the municipality issues (residencia, estratificación, paz y salvo…), edited by
+    the portal administrator. The text takes the person's data with {nombre}, {documento}, {tipo_documento},
+    {direccion}, {radicado}, {fecha} and {valido_hasta}."""
+
+    nombre = models.CharField(_("nombre"), max_length=150, unique=True)
+    titulo = models.CharField(
+        _("título impreso"), max_length=150, help_text=_("Por ejemplo «CERTIFICADO DE RESIDENCIA».")
+    )
+    texto = models.TextField(
+        _("texto"),
+        help_text=_(
+            "Use {nombre}, {tipo_documento}, {documento}, {direccion}, {radicado}, {fecha} y {valido_hasta} donde "
+            "deban ir los datos. Un párrafo por línea en blanco."
+        ),
+    )
+    firma_cargo = models.CharField(_("cargo de quien firma"), max_length=150, default="Secretario de Gobierno")
+    vigencia_dias = models.PositiveSmallIntegerField(
+        _("vigencia (días calendario)"), default=180, help_text=_("Por ejemplo 180 para seis meses.")
+    )
+    activa = models.BooleanField(_("activa"), default=True)
+
+    CAMPOS = ("nombre", "tipo_documento", "documento", "direccion", "radicado", "fecha", "valido_hasta")
+
+    class Meta:
+        ordering = ["nombre"]
+        verbose_name = _("plantilla de certificado")
+        verbose_name_plural = _("plantillas de certificados")
+
+    def __str__(self):
+        return self.nombre
+
+    def clean(self):
+        import string
+
+        from django.core.exceptions import ValidationError
+
+        try:
+            nombres = {campo for _texto, campo, _f, _c in string.Formatter().parse(self.texto) if campo}
+        except ValueError:
+            raise ValidationError(
+                {"texto": _("Revise las llaves { }: cada campo se escribe así: {nombre}.")}
+            ) from None
+        desconocidos = nombres - set(self.CAMPOS)
+        if desconocidos:
+            raise ValidationError(
+                {
+                    "texto": _("Campos desconocidos: %(c)s. Use solo: %(v)s.")
+                    % {"c": ", ".join(sorted(desconocidos)), "v": ", ".join(f"{{{c}}}" for c in self.CAMPOS)}
+                }
+            )
+
+
+class CertificadoQuerySet(models.QuerySet):
+    def por_codigo(self, codigo):
+        from .certificados import normalizar
+
+        return self.filter(codigo=normalizar(codigo) or "-").first()
+
+
+class Certificado(models.Model):
+    """A certificate issued for a radicado, verifiable by anyone at /verificar/<código>/: a random code with a
+    check character (not a signature), the SHA-256 of the issued PDF, validity and revocation. The public page
+    shows only masked personal data."""
+
+    radicado = models.ForeignKey(Radicado, on_delete=models.PROTECT, related_name="certificados")
+    plantilla = models.ForeignKey(PlantillaCertificado, on_delete=models.PROTECT, verbose_name=_("plantilla"))
+    codigo = models.CharField(_("código de verificación"), max_length=20, unique=True, editable=False)
+    titulo = models.CharField(_("título"), max_length=150, editable=False)
+    titular_enmascarado = models.CharField(_("titular (enmascarado)"), max_length=200, editable=False)
+    documento_enmascarado = models.CharField(_("documento (enmascarado)"), max_length=40, editable=False)
+    emitido_en = models.DateTimeField(_("expedido el"), default=timezone.now, editable=False)
+    valido_hasta = models.DateField(_("válido hasta"), editable=False)
+    archivo = models.FileField(_("PDF"), upload_to=ruta_adjunto, storage=_almacen_privado, blank=True, editable=False)
+    sha256 = models.CharField(_("huella SHA-256 del PDF"), max_length=64, blank=True, editable=False, db_index=True)
+    emitido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("expedido por"),
+    )
+    revocado_en = models.DateTimeField(_("revocado el"), null=True, blank=True, editable=False)
+    motivo_revocacion = models.CharField(_("motivo de la revocación"), max_length=250, blank=True, editable=False)
+
+    objects = CertificadoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-emitido_en"]
+        verbose_name = _("certificado expedido")
+        verbose_name_plural = _("certificados expedidos")
+
+    def __str__(self):
+        return f"{self.titulo} {self.codigo_legible}"
+
+    @property
+    def codigo_legible(self):
+        from .certificados import legible
+
+        return legible(self.codigo)
+
+    @property
+    def listo(self):
+        return bool(self.sha256)
+
+    def estado(self, hoy=None):
+        """ "revocado", "vencido", "pendiente" (the PDF is being made) or "vigente"."""
+        hoy = hoy or timezone.localdate()
+        if self.revocado_en:
+            return "revocado"
+        if not self.listo:
+            return "pendiente"
+        return "vencido" if hoy > self.valido_hasta else "vigente"

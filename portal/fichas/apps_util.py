@@ -9,8 +9,10 @@ from ..sitemaps import PublicadosSitemap
 
 def _texto_de_ficha(ficha):
     requisitos = " ".join(r.descripcion for r in ficha.requisitos.all())
+    # What it is for comes first: a result's snippet starts there, not with the list of other names (which
+    # stays in the text so that those names still find the ficha).
     return " ".join(
-        [ficha.nombre_estandarizado, ficha.tambien_conocido_como, ficha.proposito, ficha.resultado, requisitos]
+        [ficha.proposito, ficha.resultado, requisitos, ficha.nombre_estandarizado, ficha.tambien_conocido_como]
     )
 
 

@@ -1,7 +1,5 @@
 """Citizen catalogue and ficha detail, one implementation for trámites and servicios."""
 
-import json
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -9,15 +7,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from .. import cache_paginas, identidad
+from .. import cache_paginas, datos_estructurados, identidad
 from ..busqueda import limpiar_consulta
 from ..models import Dependencia, SituacionDeVida
 from .models import Canal, TipoCosto
 
 FICHAS_POR_PAGINA = 20
 SEGUNDOS_DE_LAS_LISTAS = 60
-# Characters that must not appear raw inside a <script> block (same escapes as Django's json_script).
-_ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 class FiltroCatalogo(forms.Form):
@@ -198,14 +194,16 @@ def detalle(request, slug, *, modelo):
             "ficha": ficha,
             "opts": modelo._meta,
             "momentos": momentos,
-            "json_ld": json.dumps(_json_ld(request, ficha), ensure_ascii=False).translate(_ESCAPES_JSON),
+            "json_ld": datos_estructurados.bloque(_json_ld(request, ficha)),
         },
     )
 
 
 def _json_ld(request, ficha):
-    """schema.org GovernmentService, so search engines and GOV.CO can read the ficha."""
-    municipio = identidad.municipio()
+    """schema.org GovernmentService, so search engines and GOV.CO can read the ficha: its SUIT code, what it
+    costs and every channel where it is done (online, and each point of attention with address, hours and
+    phone)."""
+    municipio = identidad.de_la_peticion(request)["municipio"]
     datos = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -220,10 +218,39 @@ def _json_ld(request, ficha):
         },
         "areaServed": {"@type": "AdministrativeArea", "name": f"{municipio.nombre}, {municipio.departamento}"},
         "audience": {"@type": "Audience", "audienceType": ficha.audiencia},
+        "offers": _oferta(ficha),
     }
+    if ficha.nombre_estandarizado:
+        datos["alternateName"] = ficha.nombre_estandarizado
+    if ficha.codigo_suit:
+        datos["identifier"] = {"@type": "PropertyValue", "propertyID": "SUIT", "value": ficha.codigo_suit}
+    canales = []
     if ficha.en_linea:
-        datos["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": ficha.url_en_linea}
+        canales.append({"@type": "ServiceChannel", "name": "En línea", "serviceUrl": ficha.url_en_linea})
+    for punto in ficha.puntos_atencion.all():
+        lugar = {"@type": "Place", "name": punto.nombre, "address": punto.direccion}
+        if punto.horario:
+            lugar["openingHours"] = punto.horario
+        if punto.latitud is not None and punto.longitud is not None:
+            lugar["geo"] = {"@type": "GeoCoordinates", "latitude": punto.latitud, "longitude": punto.longitud}
+        canal = {"@type": "ServiceChannel", "name": punto.nombre, "serviceLocation": lugar}
+        if punto.telefono:
+            canal["servicePhone"] = {"@type": "ContactPoint", "telephone": punto.telefono}
+        canales.append(canal)
+    if canales:
+        datos["availableChannel"] = canales
     return datos
+
+
+def _oferta(ficha):
+    oferta = {"@type": "Offer", "priceCurrency": "COP"}
+    if ficha.es_gratuito:
+        oferta["price"] = 0
+    elif ficha.costo_tipo == TipoCosto.VALOR and ficha.costo_valor is not None:
+        oferta["price"] = int(ficha.costo_valor)
+    if ficha.costo_formula:
+        oferta["description"] = ficha.costo_formula
+    return oferta
 
 
 def rutas(modelo):

@@ -1,7 +1,7 @@
 """Models of the site core, one module per subject; imported here so ``portal.models.X`` keeps working."""
 
 from .auditoria import Cambio, CambioInmutable
-from .busqueda import ConsultaBusqueda, EntradaBusqueda, Sinonimo
+from .busqueda import ConsultaBusqueda, EntradaBusqueda, PalabraBusqueda, Sinonimo
 from .documentos import Documento
 from .eventos import Evento
 from .identidad import (
@@ -38,6 +38,7 @@ __all__ = [
     "Campana",
     "Categoria",
     "ConsultaBusqueda",
+    "PalabraBusqueda",
     "EntradaBusqueda",
     "Sinonimo",
     "Dependencia",

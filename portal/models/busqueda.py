@@ -76,3 +76,20 @@ class ConsultaBusqueda(models.Model):
 
     def __str__(self):
         return self.termino
+
+
+class PalabraBusqueda(models.Model):
+    """Every word of five letters or more in the search index (lower case, without accents), kept as the index
+    is written: a search that finds nothing looks here for the word one typo away ("residensia" ->
+    "residencia"). ``invertida`` (the word backwards) lets a typo in the first letters be found through an index
+    too. Words of deleted pages stay: a correction to one finds nothing and the page says so."""
+
+    palabra = models.CharField(max_length=40, unique=True)
+    invertida = models.CharField(max_length=40, db_index=True)
+
+    class Meta:
+        verbose_name = _("palabra del índice de búsqueda")
+        verbose_name_plural = _("palabras del índice de búsqueda")
+
+    def __str__(self):
+        return self.palabra

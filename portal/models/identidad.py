@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import rutas
+from ..archivos import ruta_identidad
 from ..imagenes import validar_imagen
 
 # Colombian numbers since the 2021 numbering plan: +57 and ten digits (mobile 3xx, landline 60x).
@@ -71,7 +72,7 @@ class Municipio(models.Model):
     lema = models.CharField(_("lema de la administración"), max_length=200, blank=True)
     escudo = ImageField(
         _("escudo o logo"),
-        upload_to="identidad/",
+        upload_to=ruta_identidad,
         blank=True,
         validators=[validar_imagen],
         help_text=_("Imagen PNG, JPEG o WebP, cuadrada de preferencia, de máximo 8 MB."),

@@ -246,7 +246,28 @@ def test_la_ficha_muestra_lo_que_necesita_el_ciudadano(client, django_assert_max
     datos = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert datos["@type"] == "GovernmentService"
     assert datos["name"] == "Licencia de construcción"
-    assert datos["availableChannel"]["serviceUrl"] == "https://licencias.example.org"
+    assert datos["availableChannel"][0]["serviceUrl"] == "https://licencias.example.org"
+
+
+def test_los_datos_estructurados_de_la_ficha_tienen_codigo_costo_y_canales(client):
+    tramite = crear_tramite(
+        nombre="Licencia de construcción",
+        codigo_suit="12345",
+        costo_tipo=TipoCosto.VALOR,
+        costo_valor=Decimal("1250000"),
+        canal=Canal.PARCIAL,
+        url_en_linea="https://licencias.example.org",
+    )
+    tramite.puntos_atencion.create(
+        nombre="Secretaría de Planeación", direccion="Calle 5 # 4-10", horario="Lunes a viernes", telefono="7200000"
+    )
+    html = client.get(tramite.get_absolute_url()).content.decode()
+    datos = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert datos["identifier"] == {"@type": "PropertyValue", "propertyID": "SUIT", "value": "12345"}
+    assert datos["offers"] == {"@type": "Offer", "priceCurrency": "COP", "price": 1250000}
+    presencial = next(c for c in datos["availableChannel"] if c["name"] == "Secretaría de Planeación")
+    assert presencial["serviceLocation"]["address"] == "Calle 5 # 4-10"
+    assert presencial["servicePhone"]["telephone"] == "7200000"
 
 
 def test_borradores_no_existen_para_el_publico(client):

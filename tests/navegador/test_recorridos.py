@@ -24,7 +24,8 @@ def test_ciudadano_en_el_telefono(live_server, demo, telefono):
     base = live_server.url
     pagina = telefono
     pagina.goto(base + "/")
-    # Through the menu: Atención y servicios -> Trámites -> the ficha.
+    # Through the menu (on a phone it opens from «Menú»): Atención y servicios -> Trámites -> the ficha.
+    pagina.get_by_role("link", name="Menú", exact=True).click()
     pagina.get_by_role("navigation", name="Menú principal").get_by_role(
         "link", name="Atención y servicios a la ciudadanía"
     ).click()
@@ -42,6 +43,7 @@ def test_ciudadano_en_el_telefono(live_server, demo, telefono):
     expect(pagina).to_have_url(re.compile(r"/tramites/certificado-de-residencia/$"))
 
     # Transparency menu and a document.
+    pagina.get_by_role("link", name="Menú", exact=True).click()
     pagina.get_by_role("navigation", name="Menú principal").get_by_role(
         "link", name="Transparencia y acceso a la información pública"
     ).click()
@@ -53,12 +55,13 @@ def test_ciudadano_en_el_telefono(live_server, demo, telefono):
 
     # A news item.
     pagina.goto(base + "/noticias/")
-    titulo = pagina.locator(".tarjeta-noticia h3 a").first.inner_text()
-    pagina.locator(".tarjeta-noticia h3 a").first.click()
+    titulo = pagina.locator(".tarjeta-noticia__titulo a").first.inner_text()
+    pagina.locator(".tarjeta-noticia__titulo a").first.click()
     expect(pagina.get_by_role("heading", level=1)).to_have_text(titulo)
     capturar(pagina, "recorrido_ciudadano_noticia_360")
 
     # The annual survey, from the Participa section.
+    pagina.get_by_role("link", name="Menú", exact=True).click()
     pagina.get_by_role("navigation", name="Menú principal").get_by_role("link", name="Participa").click()
     pagina.locator(".tarjeta h2 a").first.click()
     for grupo in pagina.locator("fieldset").all():

@@ -30,8 +30,15 @@ def test_solo_con_teclado(live_server, demo, telefono):
     pagina.keyboard.press("Enter")
     assert pagina.evaluate("() => document.activeElement.id") == "contenido"
 
-    # The main menu is reachable by Tab, in order, each link with a visible focus ring.
+    # The main menu is reachable by Tab, in order, each link with a visible focus ring: on a phone through
+    # the header's «Menú» link, which opens it.
     pagina.goto(live_server.url + "/")
+    for _ in range(6):
+        pagina.keyboard.press("Tab")
+        if foco(pagina)["texto"] == "Menú":
+            break
+    assert foco(pagina)["texto"] == "Menú" and foco(pagina)["contorno"]
+    pagina.keyboard.press("Enter")
     vistos = []
     for _ in range(12):
         pagina.keyboard.press("Tab")

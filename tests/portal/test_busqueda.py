@@ -264,3 +264,55 @@ def test_las_estadisticas_viejas_se_podan(client, settings):
     ConsultaBusqueda.objects.create(termino="reciente", dia=hoy - timezone.timedelta(days=29), veces=3)
     client.get(reverse("portal:buscar"), {"q": "nueva"})
     assert set(ConsultaBusqueda.objects.values_list("termino", flat=True)) == {"reciente", "nueva"}
+
+
+def test_resaltado_solo_de_palabras_enteras_y_sin_palabras_vacias():
+    html = busqueda.resaltar(
+        "Usted pide la Orden de pago del certificado. Licencias de construcción.", "orden de licencias"
+    )
+    assert "<mark>Orden</mark>" in html and "<mark>Licencias</mark>" in html
+    assert "<mark>de</mark>" not in html and "pi<mark>" not in html and "Or<mark>" not in html
+
+
+def test_el_fragmento_de_una_ficha_empieza_por_su_proposito(client):
+    tramite(
+        "Certificado de residencia",
+        tambien_conocido_como="constancia de residencia, certificado de vecindad",
+        proposito="Certifica que usted vive en el municipio.",
+    )
+    html = resultados(client, "vecindad residencia")
+    fragmento = html.split('class="resultado__titulo"')[1].split("<p>", 1)[1].split("</p>")[0]
+    assert fragmento.startswith("Certifica que usted vive")
+
+
+@pytest.mark.parametrize(
+    "escrito", ["residensia", "residenca", "esidencia", "recidencia", "residenciaa", "rseidencia"]
+)
+def test_tolera_un_error_en_palabras_largas(client, escrito):
+    tramite("Certificado de residencia")
+    assert titulos(client, f"certificado {escrito}") == ["Certificado de residencia"]
+    html = resultados(client, escrito)
+    assert "No encontramos «" in html and "<mark>residencia</mark>" in html.lower()
+
+
+def test_no_corrige_palabras_cortas_ni_dos_errores(client):
+    tramite("Certificado de residencia")
+    tramite("Paz y salvo")
+    assert titulos(client, "pez") == []
+    assert titulos(client, "resydensia") == []
+
+
+def test_la_correccion_no_cuesta_nada_cuando_hay_resultados(client, monkeypatch):
+    tramite("Certificado de residencia")
+    monkeypatch.setattr(busqueda, "corregir", lambda consulta: pytest.fail("no debía corregir"))
+    assert titulos(client, "residencia") == ["Certificado de residencia"]
+
+
+def test_reindexar_llena_el_vocabulario():
+    from portal.models import PalabraBusqueda
+
+    tramite("Licencia de construcción")
+    PalabraBusqueda.objects.all().delete()
+    busqueda.reindexar()
+    assert {"licencia", "construccion"} <= set(PalabraBusqueda.objects.values_list("palabra", flat=True))
+    assert busqueda.corregir("licensia de construcsion") == "licencia de construccion"

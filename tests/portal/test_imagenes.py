@@ -306,3 +306,22 @@ def test_etiqueta_sin_variantes_usa_el_original(datos):
 def test_etiqueta_sin_archivo_no_muestra_nada():
     assert render(archivo_imagen(""), DATOS) == ""
     assert render(None, None) == ""
+
+
+def test_los_archivos_subidos_se_guardan_un_anio(rf, settings, tmp_path):
+    """Uploaded files never change under their name: `make run` (and the README's nginx) let browsers keep them."""
+    from portal.views import archivo_subido
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "imagenes").mkdir()
+    (tmp_path / "imagenes" / "a1b2c3-foto-480.webp").write_bytes(b"RIFF0000WEBP")
+    respuesta = archivo_subido(rf.get("/media/imagenes/a1b2c3-foto-480.webp"), "imagenes/a1b2c3-foto-480.webp")
+    assert respuesta.status_code == 200
+    assert respuesta["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_el_escudo_recibe_un_nombre_nuevo_en_cada_subida():
+    from portal.archivos import ruta_identidad
+
+    primero, segundo = ruta_identidad(None, "escudo.png"), ruta_identidad(None, "escudo.png")
+    assert primero != segundo and primero.startswith("identidad/") and primero.endswith("-escudo.png")

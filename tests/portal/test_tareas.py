@@ -2,6 +2,7 @@
 jobs, the admin and the worker command. Runs on SQLite and, with DATABASE_URL, on PostgreSQL."""
 
 import os
+import signal
 import smtplib
 import subprocess
 import sys
@@ -426,3 +427,47 @@ def test_sigterm_termina_la_tarea_en_curso_y_se_detiene(tmp_path):
     assert Path(marca).read_text() == "terminada"
     assert DBTaskResult.objects.get().status == Estado.SUCCESSFUL
     assert "detenido: 1 tarea(s) ejecutada(s)" in salida
+
+
+def _hijos(pid):
+    """The processes whose parent is ``pid`` (Linux's /proc), as {pid: command line}."""
+    hijos = {}
+    for entrada in Path("/proc").iterdir():
+        try:
+            if entrada.name.isdigit() and int((entrada / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                hijos[int(entrada.name)] = (entrada / "cmdline").read_text().replace("\0", " ")
+        except (OSError, IndexError):
+            continue
+    return hijos
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="lee los procesos en /proc (Linux)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("senal", [signal.SIGINT, signal.SIGTERM])
+def test_servir_detiene_el_servidor_y_el_trabajador(senal):
+    """What `make run` uses: one signal to the supervisor stops the web server and the worker, none left behind."""
+    entorno = {**os.environ, "DATABASE_URL": _url_de_la_base_de_pruebas(), "DEBUG": "1", "DB_CONN_MAX_AGE": "0"}
+    servidor = [sys.executable, "-c", "import time; time.sleep(120)"]  # stands in for gunicorn
+    proceso = subprocess.Popen(
+        [sys.executable, "manage.py", "servir", "--", *servidor],
+        cwd=django_settings.BASE_DIR,
+        env=entorno,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        limite = time.monotonic() + 30
+        while len(hijos := _hijos(proceso.pid)) < 2 or not any("trabajador" in c for c in hijos.values()):
+            assert proceso.poll() is None and time.monotonic() < limite, proceso.stdout.read()
+            time.sleep(0.1)
+        time.sleep(1)  # the worker installs its signal handlers once Django is loaded
+        proceso.send_signal(senal)
+        salida, _ = proceso.communicate(timeout=30)
+    finally:
+        if proceso.poll() is None:
+            proceso.kill()
+    assert proceso.returncode == 0, salida
+    for pid in hijos:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2], salida
+    assert "Portal y trabajadores detenidos." in salida

@@ -24,7 +24,8 @@ def test_inicio_tiene_los_puntos_de_referencia_de_accesibilidad(client):
     assert html.index('class="saltar" href="#contenido"') < html.index('class="barra-govco"')
     assert '<main id="contenido"' in html
     assert '<header class="encabezado">' in html
-    assert '<nav class="menu" aria-label="Menú principal">' in html
+    assert '<nav class="menu" id="menu-principal" aria-label="Menú principal">' in html
+    assert '<a class="menu__abrir" href="#menu-principal">Menú</a>' in html  # phones open it from the header
     assert '<footer class="pie">' in html
     assert '<form class="buscador" role="search" action="/buscar/"' in html
     assert '<label for="buscador-q"' in html

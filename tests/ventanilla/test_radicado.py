@@ -38,11 +38,11 @@ def test_un_radicado_que_falla_devuelve_su_numero():
 
 @pytest.mark.django_db(transaction=True)
 def test_radicacion_simultanea_sin_huecos_ni_repetidos():
-    """Twelve threads filing at once (each its own connection): numbers 1..12, no gaps, no repeats."""
+    """Twenty-five threads filing at once (each its own connection): numbers 1..25, no gaps, no repeats."""
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
         pytest.skip("SQLite en memoria no admite conexiones paralelas")
     errores = []
-    barrera = threading.Barrier(12)
+    barrera = threading.Barrier(25)
 
     def radicar_en_hilo():
         try:
@@ -53,13 +53,13 @@ def test_radicacion_simultanea_sin_huecos_ni_repetidos():
         finally:
             connections.close_all()
 
-    hilos = [threading.Thread(target=radicar_en_hilo) for _ in range(12)]
+    hilos = [threading.Thread(target=radicar_en_hilo) for _ in range(25)]
     for hilo in hilos:
         hilo.start()
     for hilo in hilos:
         hilo.join()
     assert errores == []
-    assert sorted(Radicado.objects.values_list("consecutivo", flat=True)) == list(range(1, 13))
+    assert sorted(Radicado.objects.values_list("consecutivo", flat=True)) == list(range(1, 26))
 
 
 def test_el_termino_depende_del_tipo_y_cuenta_desde_el_dia_habil_siguiente():

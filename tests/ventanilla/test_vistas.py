@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.files import File
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from portal.tareas import ejecutar_pendientes
@@ -255,3 +256,40 @@ def test_la_tarea_diaria_olvida_los_conteos_viejos():
     limites.contar("radicar", "10.0.0.1")
     vencimientos_avisar.call()
     assert Intento.objects.count() == 1
+
+
+def test_informe_de_cualquier_periodo_por_fechas(client):
+    radicar()
+    hoy = timezone.localdate()
+    url = reverse("ventanilla:informe") + f"?desde={hoy.replace(day=1).isoformat()}&hasta={hoy.isoformat()}"
+    pagina = client.get(url).content.decode()
+    assert "1</span> recibidas" in pagina and f"desde={hoy.replace(day=1).isoformat()}" in pagina
+    assert client.get(reverse("ventanilla:informe") + "?desde=2026-12-31&hasta=2026-01-01").status_code == 404
+
+
+def test_ningun_registro_de_log_lleva_datos_personales(client, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    client.post(reverse("ventanilla:nueva"), {**DATOS, "adjuntos": [_foto()]})
+    radicado = Radicado.objects.get()
+    services.radicado_responder(radicado=radicado, usuario=None, respuesta="<p>Respuesta privada</p>")
+    ejecutar_pendientes()
+    texto = caplog.text + " ".join(str(r.args) for r in caplog.records)
+    for dato in (DATOS["nombre"], DATOS["numero_documento"], DATOS["correo"], "Las Mesas", "Respuesta privada"):
+        assert dato not in texto
+
+
+def test_con_la_cache_de_paginas_encendida_nada_personal_queda_guardado(client, settings):
+    from django.core.cache import cache
+
+    settings.CACHE_PAGINAS_SEGUNDOS = 300
+    client.post(reverse("ventanilla:nueva"), DATOS)
+    radicado = Radicado.objects.get()
+    anonimo = client.__class__()
+    for url in ("/", reverse("ventanilla:inicio"), reverse("ventanilla:informe"), reverse("ventanilla:nueva")):
+        anonimo.get(url)
+    client.get(reverse("ventanilla:detalle", args=[radicado.numero]))
+    guardado = b" ".join(cache._cache.values())  # the local-memory cache's pickled values, as stored
+    assert b"<html" in guardado  # the page cache is on: the home page is kept
+    assert DATOS["nombre"].encode() not in guardado and DATOS["correo"].encode() not in guardado

@@ -62,6 +62,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"{prefijo}Contenido de demostración listo ({len(resultado.lineas)} cambios).")
         )
+        for aviso in resultado.avisos:
+            self.stdout.write(aviso)
         if creados or contrasena.nueva:
             self.stdout.write(
                 f"Usuarios demo: admin, funcionario, comite — contraseña: {contrasena.valor}\n"
