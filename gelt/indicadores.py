@@ -616,6 +616,7 @@ FUENTES["visitas_semestre"] = Fuente(
 # --- PQRSD (ventanilla) -------------------------------------------------------------------------------------------
 
 
+@memorizar  # two indicators, their readings and drill-downs ask it of the same period: counted once per render
 def _pqrsd(p):
     """The interaction figures of the radicados filed in the period (up to today)."""
     return ventanilla.metrics.resumen(p.inicio, min(p.fin - date.resolution, timezone.localdate()))

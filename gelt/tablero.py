@@ -142,6 +142,8 @@ ADMIN_POR_FUENTE = {
     "entregas_dependencias": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
     "encuesta_anual": ("admin:gelt_encuesta_changelist", "Encuestas"),
     "visitas_semestre": ("admin:portal_campana_changelist", "Campañas de divulgación"),
+    "pqrsd_a_tiempo": ("admin:ventanilla_radicado_changelist", "Radicados PQRSD"),
+    "pqrsd_mediana_dias": ("admin:ventanilla_radicado_changelist", "Radicados PQRSD"),
 }
 for _clave in ("informacion", "interaccion", "transaccion", "transformacion", "democracia"):
     ADMIN_POR_FUENTE[f"fase_{_clave}"] = ("admin:gelt_evaluacion_changelist", "Evaluaciones de las fases")
@@ -172,6 +174,8 @@ def enlace_de_correccion(evaluacion):
             return {"url": reverse(ruta), "etiqueta": etiqueta}
         except NoReverseMatch:
             return None
+    if indicador.fuente in indicadores.FUENTES:
+        return None  # an automatic source with no admin page of its own
     return {
         "url": reverse("admin:gelt_medicion_add") + f"?indicador={indicador.pk}",
         "etiqueta": "Registrar la medición",
