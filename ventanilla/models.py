@@ -514,7 +514,7 @@ class Certificado(models.Model):
     titular_enmascarado = models.CharField(_("titular (enmascarado)"), max_length=200, editable=False)
     documento_enmascarado = models.CharField(_("documento (enmascarado)"), max_length=40, editable=False)
     emitido_en = models.DateTimeField(_("expedido el"), default=timezone.now, editable=False)
-    valido_hasta = models.DateField(_("válido hasta"), editable=False)
+    valido_hasta = models.DateField(_("válido hasta"), editable=False, db_index=True)
     archivo = models.FileField(_("PDF"), upload_to=ruta_adjunto, storage=_almacen_privado, blank=True, editable=False)
     sha256 = models.CharField(_("huella SHA-256 del PDF"), max_length=64, blank=True, editable=False, db_index=True)
     emitido_por = models.ForeignKey(
