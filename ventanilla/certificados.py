@@ -23,6 +23,8 @@ from django_tasks import task
 
 from portal.templatetags.portal_tags import fecha
 
+from . import correos
+
 ALFABETO = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 # Crockford's check symbols: the 32 digits plus five more, for the value modulo 37.
 SIMBOLOS_DE_CONTROL = ALFABETO + "*~$=U"
@@ -123,6 +125,7 @@ def certificado_generar(certificado_id):
         Adjunto.objects.create(
             radicado=certificado.radicado, archivo=certificado.archivo.name, nombre=nombre, del_peticionario=False
         )
+        correos.certificado_listo(certificado)
 
 
 def _texto(certificado):

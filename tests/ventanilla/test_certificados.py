@@ -197,3 +197,13 @@ def test_sin_certificado_de_firma_el_pdf_no_lleva_firma(expedido):
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     assert PdfFileReader(io.BytesIO(expedido.archivo.read())).embedded_signatures == []
+
+
+def test_el_solicitante_recibe_el_aviso_de_su_certificado(plantilla, mailoutbox):
+    radicado, _ = radicar(persona={**PERSONA, "direccion": "Vereda Las Mesas"})
+    ejecutar_pendientes()
+    mailoutbox.clear()
+    certificado = certificados.certificado_expedir(radicado=radicado, plantilla=plantilla)
+    ejecutar_pendientes()
+    correo = next(m for m in mailoutbox if "certificado" in m.subject.lower())
+    assert correo.to == [PERSONA["correo"]] and certificado.codigo in correo.body and "/pqrsd/r/" in correo.body
