@@ -65,6 +65,9 @@ PUBLICAS = {
     "ventanilla:informe_xlsx",
     "ventanilla:verificar",
     "ventanilla:verificar_codigo",
+    # Online requests of fichas marked for it (404 for the others).
+    "tramites:solicitar",
+    "servicios:solicitar",
     # The admin's own door and the pages it needs before a login.
     "admin:login",
     "admin:logout",

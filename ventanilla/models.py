@@ -192,9 +192,10 @@ def ruta_adjunto(instance, filename):
 
 
 class Radicado(models.Model):
-    numero = models.CharField(_("número de radicado"), max_length=20, unique=True, editable=False)
+    # Given last, inside the filing's transaction (services.radicado_crear): never empty once it commits.
+    numero = models.CharField(_("número de radicado"), max_length=20, unique=True, null=True, editable=False)
     anio = models.PositiveSmallIntegerField(_("año"), editable=False)
-    consecutivo = models.PositiveIntegerField(_("consecutivo"), editable=False)
+    consecutivo = models.PositiveIntegerField(_("consecutivo"), null=True, editable=False)
     tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
     canal = models.CharField(_("canal"), max_length=20, choices=Canal.choices, default=Canal.WEB)
     asunto = models.CharField(_("asunto"), max_length=200)

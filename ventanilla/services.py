@@ -165,9 +165,7 @@ def radicado_crear(
         fecha, dias_termino, calendario=dias_calendario
     )
     radicado.anio = fecha.year
-    radicado.consecutivo = _siguiente_numero(fecha.year)
-    radicado.numero = formato_numero(radicado.anio, radicado.consecutivo)
-    radicado.full_clean(exclude=["respuesta"])
+    radicado.full_clean(exclude=["respuesta", "numero", "consecutivo"])
     radicado.save()
     for nombre, archivo in archivos:
         Adjunto.objects.create(radicado=radicado, archivo=archivo, nombre=nombre[:200], del_peticionario=True)
@@ -179,6 +177,11 @@ def radicado_crear(
         usuario=usuario,
         fecha=ahora,
     )
+    # The number last: the year's counter stays locked (PostgreSQL) only for these two updates and the commit,
+    # not while the attachments are written.
+    radicado.consecutivo = _siguiente_numero(fecha.year)
+    radicado.numero = formato_numero(radicado.anio, radicado.consecutivo)
+    radicado.save(update_fields=["consecutivo", "numero"])
     auditoria.cambio_registrar(
         usuario=usuario,
         objeto=radicado,

@@ -73,9 +73,9 @@ class Migration(migrations.Migration):
             name='Radicado',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('numero', models.CharField(editable=False, max_length=20, unique=True, verbose_name='número de radicado')),
+                ('numero', models.CharField(editable=False, max_length=20, null=True, unique=True, verbose_name='número de radicado')),
                 ('anio', models.PositiveSmallIntegerField(editable=False, verbose_name='año')),
-                ('consecutivo', models.PositiveIntegerField(editable=False, verbose_name='consecutivo')),
+                ('consecutivo', models.PositiveIntegerField(editable=False, null=True, verbose_name='consecutivo')),
                 ('tipo', models.CharField(choices=[('peticion', 'Petición de interés general o particular'), ('informacion', 'Solicitud de información o de documentos'), ('consulta', 'Consulta'), ('queja', 'Queja'), ('reclamo', 'Reclamo'), ('sugerencia', 'Sugerencia'), ('denuncia', 'Denuncia'), ('felicitacion', 'Felicitación')], max_length=20, verbose_name='tipo')),
                 ('canal', models.CharField(choices=[('web', 'Portal web'), ('ventanilla', 'Ventanilla (presencial, escrita)'), ('verbal', 'Verbal (presencial)'), ('telefono', 'Teléfono'), ('correo_fisico', 'Correo físico'), ('correo_electronico', 'Correo electrónico')], default='web', max_length=20, verbose_name='canal')),
                 ('asunto', models.CharField(max_length=200, verbose_name='asunto')),
