@@ -85,9 +85,50 @@ def _fichas(metricas, nombre):
 
 
 def _en_linea():
+    """Trámites that are really done online: requested in this portal (the ficha's own form), not a ficha that
+    merely says "totalmente en línea" with an address elsewhere."""
+    en_el_portal = tramites.metrics.solicitables_en_linea()
+    if en_el_portal:
+        return (
+            Resultado.CUMPLE,
+            f"Trámites que se solicitan en línea en el portal, de principio a fin: {en_el_portal}.",
+        )
     datos = tramites.metrics.metricas()
-    evidencia = f"{datos.automatizadas} trámites se hacen totalmente en línea."
-    return _si(datos.automatizadas > 0, evidencia, "Ningún trámite se hace totalmente en línea.")
+    if datos.automatizadas:
+        return (
+            Resultado.PARCIAL,
+            f"{datos.automatizadas} fichas dicen «totalmente en línea», pero ninguna se solicita en este portal.",
+        )
+    return Resultado.NO_CUMPLE, "Ningún trámite se hace totalmente en línea."
+
+
+def _certificados():
+    cifras = ventanilla.metrics.transacciones()
+    return _si(
+        cifras["certificados"] > 0,
+        f"Certificados expedidos con código de verificación en {_ruta('ventanilla:verificar')}: "
+        f"{cifras['certificados']}.",
+        "Aún no se ha expedido ningún certificado verificable.",
+    )
+
+
+def _notificacion():
+    cifras = ventanilla.metrics.transacciones()
+    return _si(
+        cifras["notificadas"] > 0,
+        f"Respuestas notificadas por medios electrónicos, con la fecha en que se abrieron: {cifras['notificadas']}.",
+        "Ninguna respuesta se ha notificado electrónicamente todavía.",
+    )
+
+
+def _seguimiento():
+    cifras = ventanilla.metrics.transacciones()
+    return _si(
+        cifras["solicitudes"] > 0,
+        f"Solicitudes de trámites en línea que se siguen por radicado en {_ruta('ventanilla:consulta')}: "
+        f"{cifras['solicitudes']} ({cifras['resueltas']} resueltas).",
+        "Aún no hay solicitudes de trámites en línea que seguir.",
+    )
 
 
 def _busqueda():
@@ -226,6 +267,9 @@ VERIFICACIONES = {
     "pqrsd_radicado": Verificacion("PQRSD radicadas en el portal y consulta de su estado.", _pqrsd),
     "estado_tramite_en_linea": Verificacion("Consulta en línea del estado de una solicitud.", _estado_tramite),
     "alertas": Verificacion("Avisos por correo a quienes presentan una solicitud.", _alertas),
+    "certificados_verificables": Verificacion("Certificados expedidos con verificación pública.", _certificados),
+    "notificacion_electronica": Verificacion("Respuestas notificadas electrónicamente.", _notificacion),
+    "seguimiento_transacciones": Verificacion("Solicitudes de trámites en línea con seguimiento.", _seguimiento),
     "busqueda": Verificacion("El índice del buscador interno tiene contenido.", _busqueda),
     "rss": Verificacion("El RSS de noticias tiene noticias del último año.", _rss),
     "mapa_del_sitio": Verificacion(

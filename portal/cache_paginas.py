@@ -40,7 +40,6 @@ SIN_EFECTO_EN_PAGINAS = {
 APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
 NUNCA = (
     "/pqrsd/",
-    "/verificar/",
     "/participa/encuesta/",
     "/buscar/",
     "/c/",

@@ -182,18 +182,22 @@ if env("REDIS_URL"):
     # less on every page an official or the committee opens.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    # Room for a busy day's visit counters (a few keys per visitor, see portal.visitas): with Django's default of
-    # 300 entries, a burst of visits evicted the counters before they were flushed.
+    # The embedded default: one SQLite file shared by every process of this machine (portal/cache_sqlite.py),
+    # so the page cache and the content version work as with Redis, on one machine. Several nodes need Redis.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20_000}}
+        "default": {
+            "BACKEND": "portal.cache_sqlite.CacheSQLite",
+            "LOCATION": env("CACHE_ARCHIVO") or str(BASE_DIR / "cache.sqlite3"),
+        }
     }
 
-# Redis is one cache for every process and node; local memory is one per process.
-CACHE_COMPARTIDA = bool(env("REDIS_URL"))
-# How long an anonymous page may stay in the cache at most (0 turns the page cache off). Only on by default
-# with a shared cache (REDIS_URL): with per-process memory, a change seen by one worker would not reach the
-# pages another worker keeps.
-CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "300" if CACHE_COMPARTIDA else "0"))
+# Both caches are one for every process that serves the portal (Redis: every node; the SQLite file: every
+# process of the machine), so a change seen by one is seen by all: the page cache and what each process keeps
+# per content version are exact.
+CACHE_COMPARTIDA = True
+# How long an anonymous page may stay in the cache at most (0 turns the page cache off). Off by default with
+# DEBUG: whoever edits a template wants to see it at once (`make run` has DEBUG off and the cache on).
+CACHE_PAGINAS_SEGUNDOS = int(env("CACHE_PAGINAS_SEGUNDOS", "0" if DEBUG else "300"))
 
 AUTH_USER_MODEL = "portal.Usuario"
 AUTH_PASSWORD_VALIDATORS = [
@@ -319,7 +323,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "simple"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     # django-axes reports every login at INFO; failures and lockouts (WARNING) are what operators need.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # fontTools (certificate PDFs) reports every font subset at INFO, glyph by glyph.
+    "loggers": {"axes": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Files people send with a petition or a trámite: outside MEDIA_ROOT (the web server never serves them), read

@@ -14,6 +14,27 @@ def pytest_unconfigure(config):
             Path(f"{nombre}{sufijo}").unlink(missing_ok=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_de_las_pruebas():
+    """Each test process keeps its own memory cache, as before the embedded SQLite cache: tests pin query
+    counts with the per-version memory off (CACHE_COMPARTIDA), turn it on where they test it, and never share a
+    cache file with `make run` or another test run. tests/portal/test_cache_sqlite.py tests that backend."""
+    from django.test.utils import override_settings
+
+    cambio = override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+        },
+        CACHE_COMPARTIDA=False,
+    )
+    cambio.enable()
+    yield
+    cambio.disable()
+
+
 @pytest.fixture(autouse=True)
 def _aislamiento(settings, tmp_path, monkeypatch):
     from django.core.cache import cache

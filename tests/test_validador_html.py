@@ -73,6 +73,8 @@ def paginas():
         "pqrsd_nueva": "/pqrsd/nueva/",
         "pqrsd_consulta": "/pqrsd/consulta/",
         "pqrsd_informe": "/pqrsd/informe/",
+        "verificar": "/verificar/",
+        "solicitud_en_linea": Tramite.objects.vigentes().get(slug="certificado-de-residencia").ruta_solicitud(),
         "no_encontrada": "/esta-pagina-no-existe/",
     }
 

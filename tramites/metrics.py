@@ -45,3 +45,7 @@ def no_automatizadas():
 
 def revision_pendiente(dias=30):
     return _metricas.revision_pendiente(Tramite, dias=dias)
+
+
+def solicitables_en_linea():
+    return _metricas.solicitables_en_linea(Tramite)

@@ -84,6 +84,12 @@ class TrasladoForm(forms.Form):
 
 
 class RespuestaForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decisión"),
+        choices=[("", _("Elija…")), ("aprobada", _("Aprobar")), ("rechazada", _("Rechazar"))],
+        required=False,
+        help_text=_("Si la rechaza, explique por qué en la respuesta: el peticionario la lee con sus recursos."),
+    )
     respuesta = Radicado._meta.get_field("respuesta").formfield(label=_("Respuesta"), required=True)
     adjuntos = CampoDeArchivos(label=_("Anexos de la respuesta (opcional)"), required=False)
     acceso_negado = forms.BooleanField(
@@ -113,6 +119,12 @@ class CertificadoForm(forms.Form):
     )
 
 
+class PagoForm(forms.Form):
+    detalle = forms.CharField(
+        label=_("Cómo se pagó"), max_length=200, help_text=_("Banco o ventanilla y número del recibo.")
+    )
+
+
 class CierreForm(forms.Form):
     nota = forms.CharField(label=_("Nota de cierre (opcional)"), required=False)
 
@@ -125,6 +137,7 @@ PASOS = {
     "trasladar": (TrasladoForm, _("Trasladar a otra entidad (art. 21)")),
     "responder": (RespuestaForm, _("Responder")),
     "certificado": (CertificadoForm, _("Expedir un certificado")),
+    "pago": (PagoForm, _("Registrar el pago")),
     "desistir": (MotivoForm, _("Declarar el desistimiento tácito")),
     "cerrar": (CierreForm, _("Cerrar")),
 }
@@ -135,6 +148,8 @@ def _pasos_posibles(radicado, hoy):
         posibles = ["responder", "asignar", "completar", "prorrogar", "trasladar", "nota"]
         if not radicado.anonimo:
             posibles.insert(1, "certificado")
+        if radicado.pendiente_de_pago:
+            posibles.insert(0, "pago")
         if radicado.tipo == Tipo.FELICITACION:
             posibles.append("cerrar")
         return posibles
@@ -160,6 +175,8 @@ def _ejecutar(paso, radicado, usuario, datos):
     if paso == "responder":
         archivos = [(a.name, a) for a in datos.pop("adjuntos")]
         return services.radicado_responder(radicado=radicado, usuario=usuario, archivos=archivos, **datos)
+    if paso == "pago":
+        return services.radicado_registrar_pago(radicado=radicado, usuario=usuario, detalle=datos["detalle"])
     if paso == "certificado":
         return certificado_expedir(radicado=radicado, plantilla=datos["plantilla"], usuario=usuario)
     if paso == "desistir":
@@ -292,6 +309,8 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
                 raise PermissionDenied
             clase = PASOS[paso_activo][0]
             form = clase(request.POST, request.FILES, prefix=paso_activo)
+            if paso_activo == "responder" and not radicado.es_tramite:
+                form.fields.pop("decision")
             if form.is_valid():
                 try:
                     _ejecutar(paso_activo, radicado, request.user, dict(form.cleaned_data))
@@ -310,6 +329,8 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
                 if nombre not in formularios:
                     inicial = self._inicial(nombre, radicado, hoy)
                     formularios[nombre] = PASOS[nombre][0](prefix=nombre, initial=inicial)
+        if "responder" in formularios and not radicado.es_tramite:
+            formularios["responder"].fields.pop("decision", None)
         contexto = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

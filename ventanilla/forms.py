@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .adjuntos import MAXIMO_ADJUNTOS, TEXTO_LIMITES, validar_adjunto
-from .models import ANONIMO_PERMITIDO, EXPLICACIONES, Canal, Prioridad, Tipo
+from .models import ANONIMO_PERMITIDO, EXPLICACIONES, TIPOS_PQRSD, Canal, Prioridad, Tipo
 
 CAMPO_TRAMPA = "sitio_web"
 MAX_DESCRIPCION = 6000
@@ -47,6 +47,8 @@ class CampoDeArchivos(forms.FileField):
 
     def clean(self, data, initial=None):
         archivos = [a for a in (data if isinstance(data, list | tuple) else [data]) if a]
+        if self.required and not archivos:
+            raise ValidationError(self.error_messages["required"], code="required")
         if len(archivos) > MAXIMO_ADJUNTOS:
             raise ValidationError(
                 _("Adjunte como máximo %(n)d archivos (eligió %(elegidos)d)."),
@@ -149,7 +151,7 @@ class DatosPersonaMixin(forms.Form):
 
 
 def _opciones_de_tipo():
-    return [(t.value, t.label) for t in Tipo]
+    return [(t.value, t.label) for t in TIPOS_PQRSD]
 
 
 class PqrsdForm(DatosPersonaMixin):

@@ -46,3 +46,17 @@ def funciona_en_linea():
 
 def vencidas_hoy():
     return Radicado.objects.vencidos(timezone.localdate()).count()
+
+
+def transacciones():
+    """For the self-check of the transaction phase: online trámite requests, certificates issued with their
+    verification, electronic notifications that took effect."""
+    from .models import Certificado, Tipo
+
+    solicitudes = Radicado.objects.filter(tipo=Tipo.TRAMITE)
+    return {
+        "solicitudes": solicitudes.count(),
+        "resueltas": solicitudes.filter(respondida_en__isnull=False).count(),
+        "certificados": Certificado.objects.exclude(sha256="").count(),
+        "notificadas": Radicado.objects.filter(notificacion_electronica=True, notificada_en__isnull=False).count(),
+    }

@@ -37,7 +37,11 @@ class Tipo(models.TextChoices):
     SUGERENCIA = "sugerencia", _("Sugerencia")
     DENUNCIA = "denuncia", _("Denuncia")
     FELICITACION = "felicitacion", _("Felicitación")
+    TRAMITE = "tramite", _("Solicitud de un trámite o servicio en línea")
 
+
+# The kinds a person chooses in the PQRSD form (online trámites come from their ficha's own form).
+TIPOS_PQRSD = [t for t in Tipo if t != Tipo.TRAMITE]
 
 # What each kind is, in plain words for the form (kept in code: the form must render when the database is down).
 EXPLICACIONES = {
@@ -53,6 +57,7 @@ EXPLICACIONES = {
         "Informar hechos que pueden ser irregulares o un delito (corrupción, por ejemplo). Puede ser anónima."
     ),
     Tipo.FELICITACION: _("Reconocer una buena atención o un buen servicio."),
+    Tipo.TRAMITE: _("Pedir un trámite o servicio desde su ficha, con sus requisitos."),
 }
 
 # Ley 962 de 2005 art. 81: anonymous complaints and denuncias are received (and acted on when the facts can be
@@ -261,6 +266,20 @@ class Radicado(models.Model):
     entidad_traslado = models.CharField(_("entidad a la que se trasladó"), max_length=200, blank=True)
     cerrada_en = models.DateTimeField(_("cerrada el"), null=True, blank=True)
 
+    # Online trámites (Tipo.TRAMITE): which ficha, the decision, and the payment when the ficha has a cost.
+    ficha_modelo = models.CharField(_("ficha (tipo)"), max_length=40, blank=True, editable=False)
+    ficha_id = models.PositiveBigIntegerField(_("ficha (id)"), null=True, blank=True, editable=False)
+    ficha_nombre = models.CharField(_("trámite o servicio"), max_length=250, blank=True, editable=False)
+    decision = models.CharField(
+        _("decisión"),
+        max_length=10,
+        blank=True,
+        choices=[("aprobada", _("Aprobada")), ("rechazada", _("Rechazada"))],
+    )
+    valor_a_pagar = models.DecimalField(_("valor a pagar"), max_digits=14, decimal_places=0, null=True, blank=True)
+    pagado_en = models.DateTimeField(_("pago registrado el"), null=True, blank=True)
+    pago_detalle = models.CharField(_("cómo se pagó"), max_length=200, blank=True)
+
     objects = RadicadoQuerySet.as_manager()
 
     # Recorded in the audit log only as "changed", never with their value (Ley 1581).
@@ -310,6 +329,29 @@ class Radicado(models.Model):
     def etiqueta_termino(self):
         unidad = "calendario" if self.dias_calendario else "hábiles"
         return f"{self.dias_termino} días {unidad}"
+
+    @property
+    def es_tramite(self):
+        return self.tipo == Tipo.TRAMITE
+
+    @property
+    def estado_publico(self):
+        """The state as the petitioner reads it; an online trámite speaks of its own steps (issue 19)."""
+        if not self.es_tramite:
+            return self.get_estado_display()
+        if self.estado == Estado.RESPONDIDA or (self.estado == Estado.CERRADA and self.decision):
+            if self.decision == "rechazada":
+                return "Rechazada"
+            return "Emitida" if self.certificados.exists() else "Aprobada"
+        return {
+            Estado.RADICADA: "Radicada",
+            Estado.EN_TRAMITE: "En revisión",
+            Estado.POR_COMPLETAR: "Requiere subsanar",
+        }.get(self.estado, self.get_estado_display())
+
+    @property
+    def pendiente_de_pago(self):
+        return bool(self.valor_a_pagar) and self.pagado_en is None
 
     @property
     def trasladar_hasta(self):
@@ -472,7 +514,7 @@ class Certificado(models.Model):
     titular_enmascarado = models.CharField(_("titular (enmascarado)"), max_length=200, editable=False)
     documento_enmascarado = models.CharField(_("documento (enmascarado)"), max_length=40, editable=False)
     emitido_en = models.DateTimeField(_("expedido el"), default=timezone.now, editable=False)
-    valido_hasta = models.DateField(_("válido hasta"), editable=False)
+    valido_hasta = models.DateField(_("válido hasta"), editable=False, db_index=True)
     archivo = models.FileField(_("PDF"), upload_to=ruta_adjunto, storage=_almacen_privado, blank=True, editable=False)
     sha256 = models.CharField(_("huella SHA-256 del PDF"), max_length=64, blank=True, editable=False, db_index=True)
     emitido_por = models.ForeignKey(

@@ -53,6 +53,7 @@ TERMINOS_POR_DEFECTO = {
     Tipo.SUGERENCIA: (15, "Ley 1755 de 2015, art. 14"),
     Tipo.DENUNCIA: (15, "Ley 1755 de 2015, art. 14"),
     Tipo.FELICITACION: (15, "Ley 1755 de 2015, art. 14"),
+    Tipo.TRAMITE: (15, "Ley 1755 de 2015, art. 14 (si la ficha no fija otro tiempo)"),
 }
 
 
@@ -117,6 +118,8 @@ def radicado_crear(
     dias_termino=None,
     dias_calendario=False,
     fundamento_termino=None,
+    ficha=None,
+    valor_a_pagar=None,
     ahora=None,
 ):
     """File a petition: give it the next radicado number of the year, start its legal clock and acknowledge it.
@@ -124,8 +127,9 @@ def radicado_crear(
     ``persona`` holds the person's fields (``tipo_persona``, ``tipo_documento``, ``numero_documento``,
     ``nombre``, ``correo``, ``direccion``, ``telefono``, ``notificacion_electronica``). ``archivos`` are
     validated uploads ``(name, file)``. ``dias_termino`` overrides the kind's legal term (online trámites use
-    their ficha's response time). Returns ``(radicado, codigo)``: the follow-up code is shown once and only its
-    keyed hash is stored.
+    their ficha's response time; ``ficha`` is the requested trámite or servicio and ``valor_a_pagar`` its cost,
+    whose payment reference is the radicado number). Returns ``(radicado, codigo)``: the follow-up code is shown
+    once and only its keyed hash is stored.
     """
     if anonimo and tipo not in ANONIMO_PERMITIDO:
         raise ValidationError(_("Solo las quejas y las denuncias pueden presentarse de forma anónima."))
@@ -148,8 +152,13 @@ def radicado_crear(
         fundamento_termino=fundamento_termino or "",
         inicio_termino=fecha,
         codigo_hash=huella_de_codigo(codigo),
+        valor_a_pagar=valor_a_pagar,
         **({} if anonimo else (persona or {})),
     )
+    if ficha is not None:
+        radicado.ficha_modelo = ficha._meta.label_lower
+        radicado.ficha_id = ficha.pk
+        radicado.ficha_nombre = ficha.nombre[:250]
     if anonimo:
         radicado.notificacion_electronica = False
     radicado.vence = radicado.vence_original = calendario_vigente().vencimiento(
@@ -341,7 +350,7 @@ def radicado_trasladar(*, radicado, usuario, entidad, motivo):
 
 @transaction.atomic
 def radicado_responder(
-    *, radicado, usuario, respuesta, archivos=(), acceso_negado=False, fundamento_negacion="", ahora=None
+    *, radicado, usuario, respuesta, archivos=(), acceso_negado=False, fundamento_negacion="", decision="", ahora=None
 ):
     """Answer the petition: the answer is e-mailed (with the person's consent) or published on the follow-up
     page; the first time the person opens it is recorded as the notification (CPACA art. 56)."""
@@ -355,12 +364,15 @@ def radicado_responder(
         raise ValidationError(_("Solo se niega el acceso en una solicitud de información."))
     if acceso_negado and not fundamento_negacion.strip():
         raise ValidationError(_("Una negación debe citar la norma que la funda (Ley 1755, art. 25)."))
+    if radicado.es_tramite and decision not in ("aprobada", "rechazada"):
+        raise ValidationError(_("Diga si la solicitud se aprueba o se rechaza."))
     antes = auditoria.valores(radicado)
     radicado.respuesta = respuesta
     radicado.respondida_en = ahora
     radicado.respondida_a_tiempo = radicado.vence is None or timezone.localdate(ahora) <= radicado.vence
     radicado.acceso_negado = acceso_negado
     radicado.fundamento_negacion = fundamento_negacion.strip()
+    radicado.decision = decision if radicado.es_tramite else ""
     radicado.estado = Estado.RESPONDIDA
     radicado.save()
     for nombre, archivo in archivos:
@@ -374,10 +386,13 @@ def radicado_responder(
 @transaction.atomic
 def radicado_registrar_lectura(*, radicado, ahora=None):
     """The petitioner opened the answer: the notification takes effect now (only the first time counts)."""
-    if radicado.respondida_en is None or radicado.notificada_en is not None:
+    if radicado.notificada_en is not None:
         return False
     ahora = ahora or timezone.now()
-    actualizadas = Radicado.objects.filter(pk=radicado.pk, notificada_en__isnull=True).update(notificada_en=ahora)
+    # Read from the database, not the instance: the answer may have been given after it was loaded.
+    actualizadas = Radicado.objects.filter(
+        pk=radicado.pk, notificada_en__isnull=True, respondida_en__isnull=False
+    ).update(notificada_en=ahora)
     if actualizadas:
         radicado.notificada_en = ahora
         _actuacion(radicado, Actuacion.Clase.NOTIFICACION, _("El peticionario abrió la respuesta."), fecha=ahora)
@@ -421,6 +436,28 @@ def radicado_cerrar(*, radicado, usuario, nota=""):
     radicado.save()
     _actuacion(radicado, Actuacion.Clase.CIERRE, nota.strip() or _("Caso cerrado."), usuario=usuario)
     _auditar(usuario=usuario, radicado=radicado, antes=antes, mensaje=_("Cerrado"))
+    return radicado
+
+
+@transaction.atomic
+def radicado_registrar_pago(*, radicado, usuario, detalle, ahora=None):
+    """The official records the payment of an online trámite (at the bank, the treasury's window…). The seam for
+    an online gateway (PSE through a provider): its confirmation calls this same function with ``usuario=None``
+    and the provider's transaction in ``detalle``."""
+    radicado = _bloquear(radicado)
+    _exigir(usuario, radicado)
+    if not radicado.valor_a_pagar:
+        raise ValidationError(_("Esta solicitud no tiene costo."))
+    if radicado.pagado_en:
+        raise ValidationError(_("El pago ya estaba registrado."))
+    if not detalle.strip():
+        raise ValidationError(_("Diga cómo se pagó (banco y número del recibo, por ejemplo)."))
+    antes = auditoria.valores(radicado)
+    radicado.pagado_en = ahora or timezone.now()
+    radicado.pago_detalle = detalle.strip()[:200]
+    radicado.save(update_fields=["pagado_en", "pago_detalle"])
+    _actuacion(radicado, Actuacion.Clase.NOTA, _("Pago registrado."), usuario=usuario)
+    _auditar(usuario=usuario, radicado=radicado, antes=antes, mensaje=_("Pago registrado"))
     return radicado
 
 

@@ -20,7 +20,7 @@ from portal.red import direccion_del_cliente
 from . import correos, limites, services
 from .adjuntos import tipo_adjunto
 from .forms import CAMPO_TRAMPA, CompletarForm, ConsultaForm, PqrsdForm
-from .models import EXPLICACIONES, Adjunto, Estado, Radicado, Tipo
+from .models import EXPLICACIONES, TIPOS_PQRSD, Adjunto, Estado, Radicado, Tipo
 
 CLAVE_SESION = "ventanilla_radicados"
 CLAVE_CODIGO = "ventanilla_codigo_nuevo"
@@ -64,7 +64,7 @@ def _conocido(request, radicado):
 
 @require_GET
 def inicio(request):
-    tipos = [(t, EXPLICACIONES[t], services.termino_de(t)) for t in Tipo]
+    tipos = [(t, EXPLICACIONES[t], services.termino_de(t)) for t in TIPOS_PQRSD]
     return _privada(render(request, "ventanilla/inicio.html", {"tipos": tipos}))
 
 
@@ -138,8 +138,22 @@ def constancia(request, numero):
         "radicado": radicado,
         "codigo": codigo,
         "enlace": reverse("ventanilla:detalle", args=[radicado.numero]),
+        "ficha_donde_pagar": _donde_pagar(radicado),
     }
     return _privada(render(request, "ventanilla/constancia.html", contexto))
+
+
+def _donde_pagar(radicado):
+    """Where to pay, as the requested ficha says (its app registered the model; no import of it here)."""
+    if not radicado.valor_a_pagar or not radicado.ficha_modelo:
+        return ""
+    from django.apps import apps
+
+    try:
+        modelo = apps.get_model(radicado.ficha_modelo)
+    except (LookupError, ValueError):
+        return ""
+    return modelo.objects.filter(pk=radicado.ficha_id).values_list("costo_donde_pagar", flat=True).first() or ""
 
 
 @never_cache

@@ -78,21 +78,17 @@ def verificar(request):
     return _privada(render(request, "ventanilla/verificar.html", contexto))
 
 
-@never_cache
 @require_GET
 def verificar_codigo(request, codigo):
-    direccion = direccion_del_cliente(request)
-    if limites.agotado("verificar", direccion):
-        return _privada(
-            render(
-                request, "ventanilla/verificar.html", {"form": VerificarForm(), "rechazo": MENSAJE_LIMITE}, status=429
-            )
-        )
+    """A certificate's public page. Kept in the page cache like other public pages (it only changes when the
+    certificate does, and saving one refreshes every cached page); only unknown codes count against the
+    connection's limit."""
     certificado = Certificado.objects.select_related("plantilla").filter(codigo=normalizar(codigo) or "-").first()
     if certificado is None:
+        direccion = direccion_del_cliente(request)
+        if limites.agotado("verificar", direccion):
+            contexto = {"form": VerificarForm(), "rechazo": MENSAJE_LIMITE}
+            return _privada(render(request, "ventanilla/verificar.html", contexto, status=429))
         limites.contar("verificar", direccion)
-        contexto = {"codigo": codigo[:40]}
-        return _privada(render(request, "ventanilla/verificado.html", contexto, status=404))
-    return _privada(
-        render(request, "ventanilla/verificado.html", {"certificado": certificado, "estado": certificado.estado()})
-    )
+        return _privada(render(request, "ventanilla/verificado.html", {"codigo": codigo[:40]}, status=404))
+    return render(request, "ventanilla/verificado.html", {"certificado": certificado, "estado": certificado.estado()})

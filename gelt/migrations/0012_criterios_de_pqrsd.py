@@ -1,9 +1,16 @@
-"""The self-check now verifies the PQRSD criteria from the ventanilla's data (INT-04 radicado and follow-up,
-INT-13 alerts; INT-12 already named its check)."""
+"""The self-check now verifies criteria from the ventanilla's data: INT-04 PQRSD with radicado and follow-up,
+INT-13 alerts (INT-12 already named its check), TRN-03 verifiable certificates, TRN-05 electronic
+notification, TRN-06 tracking of online requests."""
 
 from django.db import migrations
 
-CLAVES = {"INT-04": "pqrsd_radicado", "INT-13": "alertas"}
+CLAVES = {
+    "INT-04": "pqrsd_radicado",
+    "INT-13": "alertas",
+    "TRN-03": "certificados_verificables",
+    "TRN-05": "notificacion_electronica",
+    "TRN-06": "seguimiento_transacciones",
+}
 
 
 def asignar(apps, schema_editor):

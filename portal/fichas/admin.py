@@ -74,7 +74,10 @@ class FichaAdmin(ImportacionAdminMixin, PublicableAdmin):
             _("Quién y para qué"),
             {"fields": [("para_persona_natural", "para_persona_juridica"), "situaciones", "resultado"]},
         ),
-        (_("¿Se puede hacer en línea?"), {"fields": ["canal", "url_en_linea"]}),
+        (
+            _("¿Se puede hacer en línea?"),
+            {"fields": ["solicitud_en_linea", "preguntas_solicitud", "canal", "url_en_linea"]},
+        ),
         (_("Tiempo de respuesta"), {"fields": [("tiempo_tipo", "tiempo_cantidad"), "tiempo_notas"]}),
         (
             _("Costo"),

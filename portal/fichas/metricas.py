@@ -114,3 +114,8 @@ def revision_pendiente(modelo, *, dias=30, hoy=None):
         .select_related("dependencia")
         .order_by("revision_vence")
     )
+
+
+def solicitables_en_linea(modelo):
+    """Published fichas that are requested in this portal, from their own form."""
+    return modelo.objects.publicados().filter(solicitud_en_linea=True).count()

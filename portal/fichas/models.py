@@ -69,7 +69,27 @@ class Ficha(Publicable):
     canal = models.CharField(
         _("¿se puede hacer en línea?"), max_length=10, choices=Canal.choices, default=Canal.PRESENCIAL
     )
-    url_en_linea = URLField(_("dirección para hacerlo en línea"), blank=True)
+    url_en_linea = URLField(
+        _("dirección para hacerlo en línea"),
+        blank=True,
+        help_text=_("Si se solicita en este portal, se llena sola."),
+    )
+    solicitud_en_linea = models.BooleanField(
+        _("se solicita en este portal"),
+        default=False,
+        help_text=_(
+            "La ciudadanía la pide con un formulario hecho con los requisitos del momento «Al hacer la solicitud» "
+            "y las preguntas de abajo; cada solicitud llega con número de radicado a la bandeja de su dependencia."
+        ),
+    )
+    preguntas_solicitud = models.TextField(
+        _("preguntas adicionales del formulario en línea"),
+        blank=True,
+        help_text=_(
+            "Una pregunta por línea; termine con * las obligatorias. Por ejemplo: «Dirección del predio *» o "
+            "«Vereda o barrio»."
+        ),
+    )
     resultado = models.CharField(_("¿qué obtiene?"), max_length=300, blank=True)
     tiempo_tipo = models.CharField(
         _("tiempo de respuesta"), max_length=12, choices=TipoTiempo.choices, default=TipoTiempo.HABILES
@@ -128,9 +148,31 @@ class Ficha(Publicable):
     def __str__(self):
         return self.nombre
 
+    def ruta_solicitud(self):
+        """The portal's online request form of this ficha."""
+        from django.urls import reverse
+
+        return reverse(f"{self._meta.app_label}:solicitar", args=[self.slug])
+
+    @property
+    def enlace_en_linea(self):
+        return self.ruta_solicitud() if self.solicitud_en_linea else self.url_en_linea
+
+    def preguntas(self):
+        """The extra questions: ``[(text, required)]``, from one line each (a trailing * marks it required)."""
+        lineas = [linea.strip() for linea in self.preguntas_solicitud.splitlines() if linea.strip()]
+        return [(linea.rstrip("*").strip(), linea.endswith("*")) for linea in lineas][:20]
+
     def clean(self):
         super().clean()
         errores = {}
+        if self.solicitud_en_linea:
+            # Requested in the portal: "¿se puede hacer en línea?" follows, with the form's address.
+            from django.conf import settings
+
+            self.canal = Canal.TOTAL
+            if self.slug:
+                self.url_en_linea = settings.URL_DEL_SITIO.rstrip("/") + self.ruta_solicitud()
         if self.canal in (Canal.PARCIAL, Canal.TOTAL) and not self.url_en_linea:
             errores["url_en_linea"] = _("Escriba la dirección donde se hace en línea.")
         if self.tiempo_tipo != TipoTiempo.INMEDIATO and not self.tiempo_cantidad:

@@ -142,3 +142,27 @@ def test_expedir_desde_el_expediente_y_revocar_en_la_administracion(client, plan
     assert client.post(revocar, {"motivo": "Expedido por error"}).status_code == 302
     certificado.refresh_from_db()
     assert certificado.estado() == "revocado"
+
+
+def test_la_pagina_de_verificacion_se_guarda_en_cache_y_la_revocacion_se_ve_enseguida(client, settings, expedido):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CACHE_PAGINAS_SEGUNDOS = 300
+    url = reverse("ventanilla:verificar_codigo", args=[expedido.codigo])
+    assert "auténtico y vigente" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as consultas:
+        assert "auténtico y vigente" in client.get(url).content.decode()
+    assert not any("ventanilla_certificado" in c["sql"] for c in consultas.captured_queries)  # from the cache
+    certificados.revocar(certificado=expedido, usuario=None, motivo="Expedido por error")
+    assert "Certificado revocado" in client.get(url).content.decode()
+
+
+def test_una_pagina_guardada_no_pasa_del_dia_en_que_vence_el_certificado(expedido):
+    from datetime import datetime, time
+
+    from portal import registro
+
+    momentos = [f(timezone.now()) for f in registro.momentos_de_cambio()]
+    fin_del_dia = timezone.make_aware(datetime.combine(expedido.valido_hasta + timedelta(days=1), time.min))
+    assert fin_del_dia in momentos

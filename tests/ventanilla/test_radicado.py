@@ -41,10 +41,9 @@ def test_radicacion_simultanea_sin_huecos_ni_repetidos():
     """Twenty-five threads filing at once (each its own connection): numbers 1..25, no gaps, no repeats."""
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
         pytest.skip("SQLite en memoria no admite conexiones paralelas")
-    # A transactional test that ran before (tests/test_respaldos.py restores its data) may have recreated the
-    # content types with new ids: the audit log written with each filing must not use ids cached before that.
     from django.contrib.contenttypes.models import ContentType
 
+    # A transactional test flushes the tables: content type ids cached by earlier tests would be stale.
     ContentType.objects.clear_cache()
     errores = []
     barrera = threading.Barrier(25)

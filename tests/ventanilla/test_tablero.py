@@ -46,3 +46,28 @@ def test_la_autoverificacion_ve_las_pqrsd_del_portal():
     resultado, evidencia = autoverificacion.VERIFICACIONES["pqrsd_radicado"].funcion()
     assert resultado == Resultado.CUMPLE and "/pqrsd/consulta/" in evidencia
     assert autoverificacion.VERIFICACIONES["alertas"].funcion()[0] == Resultado.PARCIAL
+
+
+def test_la_autoverificacion_de_la_fase_de_transaccion_mira_los_datos():
+    from tests.fichas.test_fichas import crear_tramite
+    from ventanilla import certificados
+    from ventanilla.models import PlantillaCertificado, Tipo
+
+    claves = [
+        "tramites_en_linea",
+        "certificados_verificables",
+        "notificacion_electronica",
+        "seguimiento_transacciones",
+    ]
+    assert {autoverificacion.VERIFICACIONES[c].funcion()[0] for c in claves} == {Resultado.NO_CUMPLE}
+    crear_tramite(canal="total", url_en_linea="https://otro.example/tramite")  # says online, done elsewhere
+    assert autoverificacion.VERIFICACIONES["tramites_en_linea"].funcion()[0] == Resultado.PARCIAL
+    crear_tramite(solicitud_en_linea=True)
+    assert autoverificacion.VERIFICACIONES["tramites_en_linea"].funcion()[0] == Resultado.CUMPLE
+    radicado, _ = radicar(tipo=Tipo.TRAMITE)
+    services.radicado_responder(radicado=radicado, usuario=None, respuesta="<p>Sí</p>", decision="aprobada")
+    plantilla = PlantillaCertificado.objects.create(nombre="R", titulo="Certificado", texto="{nombre}")
+    certificado = certificados.certificado_expedir(radicado=radicado, plantilla=plantilla)
+    certificados.certificado_generar.call(certificado.pk)
+    services.radicado_registrar_lectura(radicado=radicado)
+    assert {autoverificacion.VERIFICACIONES[c].funcion()[0] for c in claves} == {Resultado.CUMPLE}

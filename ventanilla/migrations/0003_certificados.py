@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('titular_enmascarado', models.CharField(editable=False, max_length=200, verbose_name='titular (enmascarado)')),
                 ('documento_enmascarado', models.CharField(editable=False, max_length=40, verbose_name='documento (enmascarado)')),
                 ('emitido_en', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='expedido el')),
-                ('valido_hasta', models.DateField(editable=False, verbose_name='válido hasta')),
+                ('valido_hasta', models.DateField(db_index=True, editable=False, verbose_name='válido hasta')),
                 ('archivo', models.FileField(blank=True, editable=False, storage=ventanilla.models._almacen_privado, upload_to=ventanilla.models.ruta_adjunto, verbose_name='PDF')),
                 ('sha256', models.CharField(blank=True, db_index=True, editable=False, max_length=64, verbose_name='huella SHA-256 del PDF')),
                 ('revocado_en', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='revocado el')),
