@@ -347,6 +347,7 @@ def _fase(clave):
 # --- Allied entities ---------------------------------------------------------------------------------------------
 
 _NIVELES = {"local": "locales", "departamental": "departamentales", "nacional": "nacionales"}
+_NIVEL_SINGULAR = {"local": "local", "departamental": "departamental", "nacional": "nacional"}
 
 
 def _entidades(nivel):
@@ -356,7 +357,8 @@ def _entidades(nivel):
     def lectura(p, valor):
         entidades = services.entidades_vinculadas(p.inicio.year).get(nivel, [])
         nombres = ", ".join(e.nombre for e in entidades[:3]) + ("…" if len(entidades) > 3 else "")
-        texto = f"{len(entidades)} {_plural(len(entidades), 'entidad', 'entidades')} {_NIVELES[nivel]} con convenio "
+        nombre_nivel = _plural(len(entidades), _NIVEL_SINGULAR[nivel], _NIVELES[nivel])
+        texto = f"{len(entidades)} {_plural(len(entidades), 'entidad', 'entidades')} {nombre_nivel} con convenio "
         texto += f"firmado en {p.inicio.year}"
         return texto + (f": {nombres}" if nombres else "")
 
@@ -688,6 +690,9 @@ UNIDADES_MANUALES = {
 }
 
 
+SINGULARES = {"entidades": "entidad", "meses desde la última": "mes desde la última", "meses": "mes", "veces": "vez"}
+
+
 @dataclass
 class Evaluacion:
     indicador: Indicador
@@ -717,6 +722,8 @@ class Evaluacion:
         if self.valor is None:
             return "Sin datos"
         unidad = self.unidad
+        if self.valor == 1:
+            unidad = SINGULARES.get(unidad, unidad)
         return f"{numero(self.valor)} {unidad}" if unidad else numero(self.valor)
 
     @property

@@ -301,3 +301,18 @@ def test_los_resultados_publicados_de_la_encuesta_salen_en_transparencia_4_7(cli
     )
     html = client.get(subseccion.get_absolute_url()).content.decode()
     assert "Resultados: Encuesta 2026" in html and reverse("encuesta:resultados_publicos") in html
+
+
+def test_el_detalle_del_indicador_dice_lo_que_conto_y_de_donde(client):
+    from django.urls import reverse
+
+    from portal import roles
+    from tests.portal.factories import crear_usuario
+
+    EntidadAliada.objects.create(nombre="Gobernación", nivel="departamental", convenio="C", fecha_convenio=HOY)
+    client.force_login(crear_usuario(grupo=roles.COMITE))
+    indicador = Indicador.objects.get(fuente="entidades_departamental")
+    html = client.get(reverse("gelt:indicador", args=[indicador.pk])).content.decode()
+    assert "1 entidad<" in html
+    assert f"1 entidad departamental con convenio firmado en {HOY.year}: Gobernación" in html
+    assert "Automático: entidades aliadas registradas por el comité" in html
