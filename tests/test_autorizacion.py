@@ -65,6 +65,9 @@ PUBLICAS = {
     "ventanilla:informe_xlsx",
     "ventanilla:verificar",
     "ventanilla:verificar_codigo",
+    # Anyone requests a trámite or servicio online, as anyone files a PQRSD (issue 19).
+    "tramites:solicitar",
+    "servicios:solicitar",
     # The admin's own door and the pages it needs before a login.
     "admin:login",
     "admin:logout",
