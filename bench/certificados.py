@@ -69,11 +69,17 @@ def main():
     parser.add_argument("--certificados", type=int, default=40)
     parser.add_argument("--segundos", type=float, default=8)
     parser.add_argument("--conexiones", type=int, default=16)
+    parser.add_argument("--firmar", action="store_true", help="firma PAdES con un certificado de prueba")
     args = parser.parse_args()
     carpeta = Path(tempfile.mkdtemp())
     entorno = entorno_de_produccion(f"sqlite:///{carpeta / 'bench.sqlite3'}", "")
     entorno.pop("REDIS_URL")
     entorno.update(PRIVADO_ROOT=str(carpeta / "privado"), VERIFICACIONES_FALLIDAS_POR_CLIENTE=str(10**9))
+    if args.firmar:
+        from ventanilla import firma_de_prueba
+
+        firma_de_prueba.crear(carpeta / "firma.p12", "bench")
+        entorno.update(CERTIFICADOS_FIRMA_P12=str(carpeta / "firma.p12"), CERTIFICADOS_FIRMA_CLAVE="bench")
     os.environ.update(entorno)
     os.chdir(RAIZ)
     for orden in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
@@ -81,7 +87,8 @@ def main():
     tiempos, codigo = emitir(args.certificados)
     tiempos.sort()
     p95 = tiempos[max(0, round(0.95 * len(tiempos)) - 1)]
-    print(f"\n## Emisión en el trabajador: {len(tiempos)} certificados (PDF/A con QR y SHA-256)")
+    firma = ", firmados PAdES" if args.firmar else ""
+    print(f"\n## Emisión en el trabajador: {len(tiempos)} certificados (PDF/A con QR y SHA-256{firma})")
     print(
         f"p50 {statistics.median(tiempos) * 1000:.0f} ms · p95 {p95 * 1000:.0f} ms · máx. {tiempos[-1] * 1000:.0f} ms"
     )

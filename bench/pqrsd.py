@@ -60,7 +60,7 @@ def ficha_csrf(base):
 
 
 def radicar_una(base, cookie, token):
-    """File one PQRSD as a browser would and return the receipt's path and the session cookie."""
+    """File one PQRSD as a browser would and return the receipt's path and the cookie that opens it."""
     _tarro, abridor = _abridor()
     datos = urllib.parse.urlencode({**FORMULARIO, "csrfmiddlewaretoken": token}).encode()
     peticion = urllib.request.Request(f"{base}/pqrsd/nueva/", data=datos, headers={"Cookie": f"csrftoken={cookie}"})
@@ -68,8 +68,9 @@ def radicar_una(base, cookie, token):
         abridor.open(peticion, timeout=10)
     except urllib.error.HTTPError as respuesta:  # the 302 to the receipt, not followed
         ubicacion = respuesta.headers["Location"]
-        sesion = re.search(r"sessionid=([^;]+)", respuesta.headers.get("Set-Cookie", "")).group(1)
-        return urllib.parse.urlsplit(ubicacion).path, sesion
+        # The signed cookie that lets this browser open its radicado (ventanilla.llavero).
+        llavero = re.search(r"(ventanilla=[^;]+)", respuesta.headers.get("Set-Cookie", "")).group(1)
+        return urllib.parse.urlsplit(ubicacion).path, llavero
     raise SystemExit("La radicación de prueba no redirigió a la constancia.")
 
 
@@ -158,15 +159,13 @@ def medir_motor(args, motor):
         try:
             base = "http://127.0.0.1:8620"
             cookie, token = ficha_csrf(base)
-            constancia, sesion = radicar_una(base, cookie, token)
+            constancia, llavero = radicar_una(base, cookie, token)
             cuerpo = urllib.parse.urlencode({**FORMULARIO, "csrfmiddlewaretoken": token})
             cabeceras = {"User-Agent": "Mozilla/5.0 (X11; Linux) Chrome/126"}
             medir(f"{base}/bench/vacia/", 1, 4, cabeceras)
             vacia = medir(f"{base}/bench/vacia/", args.segundos, args.conexiones, cabeceras)
             radicar = con_wrk_post(f"{base}/pqrsd/nueva/", args.segundos, args.conexiones, cookie, cuerpo)
-            recibo = medir(
-                f"{base}{constancia}", args.segundos, args.conexiones, {**cabeceras, "Cookie": f"sessionid={sesion}"}
-            )
+            recibo = medir(f"{base}{constancia}", args.segundos, args.conexiones, {**cabeceras, "Cookie": llavero})
         finally:
             servidor.terminate()
             servidor.wait(timeout=10)

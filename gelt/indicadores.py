@@ -617,6 +617,7 @@ FUENTES["visitas_semestre"] = Fuente(
 
 
 @memorizar  # two indicators, their readings and drill-downs ask it of the same period: counted once per render
+@memorizar  # value, reading and drill-down of both indicators read the same figures once per page
 def _pqrsd(p):
     """The interaction figures of the radicados filed in the period (up to today)."""
     return ventanilla.metrics.resumen(p.inicio, min(p.fin - date.resolution, timezone.localdate()))

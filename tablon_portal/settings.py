@@ -334,5 +334,9 @@ PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
 # internet or a school, may need more).
 PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
 PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))
+# Certificates signed with the municipality's digital certificate (PAdES) when these are set: the path of a
+# PKCS#12 file (.p12/.pfx) and its password. Unset: certificates are verified by their code only.
+CERTIFICADOS_FIRMA_P12 = env("CERTIFICADOS_FIRMA_P12")
+CERTIFICADOS_FIRMA_CLAVE = env("CERTIFICADOS_FIRMA_CLAVE")
 # Failed certificate verifications (unknown code, PDF not issued) per connection and hour.
 VERIFICACIONES_FALLIDAS_POR_CLIENTE = int(env("VERIFICACIONES_FALLIDAS_POR_CLIENTE", "30"))

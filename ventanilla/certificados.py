@@ -23,6 +23,8 @@ from django_tasks import task
 
 from portal.templatetags.portal_tags import fecha
 
+from . import correos
+
 ALFABETO = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 # Crockford's check symbols: the 32 digits plus five more, for the value modulo 37.
 SIMBOLOS_DE_CONTROL = ALFABETO + "*~$=U"
@@ -115,7 +117,7 @@ def certificado_generar(certificado_id):
         )
         if certificado.listo:
             return
-        contenido = pdf(certificado)
+        contenido = firmar(pdf(certificado))
         certificado.sha256 = hashlib.sha256(contenido).hexdigest()
         nombre = f"certificado-{certificado.radicado.numero}-{certificado.codigo[:4]}.pdf"
         certificado.archivo.save(nombre, ContentFile(contenido), save=False)
@@ -123,6 +125,7 @@ def certificado_generar(certificado_id):
         Adjunto.objects.create(
             radicado=certificado.radicado, archivo=certificado.archivo.name, nombre=nombre, del_peticionario=False
         )
+        correos.certificado_listo(certificado)
 
 
 def _texto(certificado):
@@ -201,6 +204,78 @@ def pdf(certificado):
         f"{settings.URL_DEL_SITIO.rstrip('/')}{reverse('ventanilla:verificar')}",
     )
     return bytes(documento.output())
+
+
+def firmar(contenido):
+    """Sign the PDF with the municipality's certificate (PAdES, readable by any PDF reader) when one is
+    configured: a PKCS#12 file in CERTIFICADOS_FIRMA_P12 and its password in CERTIFICADOS_FIRMA_CLAVE (from the
+    environment, never in the repository). Without them the PDF goes unsigned: the verification code and the
+    SHA-256 on /verificar/ still prove it. The signature is added incrementally, so the PDF/A stays PDF/A."""
+    ruta = getattr(settings, "CERTIFICADOS_FIRMA_P12", "")
+    if not ruta:
+        return contenido
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    firmante = _firmante(ruta, settings.CERTIFICADOS_FIRMA_CLAVE)
+    escritor = IncrementalPdfFileWriter(io.BytesIO(contenido))
+    datos = signers.PdfSignatureMetadata(
+        field_name="Firma",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason="Certificado expedido por la alcaldía",
+        location=settings.URL_DEL_SITIO,
+    )
+    return signers.sign_pdf(escritor, datos, signer=firmante).getvalue()
+
+
+_FIRMANTES = {}
+
+
+def _firmante(ruta, clave):
+    """The signer, loaded once per process (reading and decrypting the PKCS#12 costs more than signing)."""
+    from pyhanko.sign import signers
+
+    if (ruta, clave) not in _FIRMANTES:
+        firmante = signers.SimpleSigner.load_pkcs12(pfx_file=ruta, passphrase=clave.encode() if clave else None)
+        if firmante is None:
+            raise ErrorDeFirma("No se pudo abrir el certificado de firma (CERTIFICADOS_FIRMA_P12): revise la clave.")
+        # load_pkcs12 always builds a SimpleSigner; the subclass only changes how it signs.
+        firmante.__class__ = _firmante_con_llave_en_memoria()
+        _FIRMANTES[(ruta, clave)] = firmante
+    return _FIRMANTES[(ruta, clave)]
+
+
+class ErrorDeFirma(Exception):
+    pass
+
+
+def _firmante_con_llave_en_memoria():
+    """pyHanko's SimpleSigner parses its private key again (with RSA's slow consistency checks) twice per
+    signature: about 0,3 s. This one parses it once per process and signs RSA keys with it; other key types
+    go the library's way."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from pyhanko.sign.general import get_pyca_cryptography_hash
+    from pyhanko.sign.signers import SimpleSigner
+
+    class FirmanteConLlaveEnMemoria(SimpleSigner):
+        _llave = None
+
+        def sign_raw(self, data, digest_algorithm):
+            mecanismo = self.get_signature_mechanism_for_digest(digest_algorithm)
+            if self._llave is None:
+                self._llave = serialization.load_der_private_key(self.signing_key.dump(), password=None)
+            if isinstance(self._llave, RSAPrivateKey) and mecanismo["algorithm"].native in (
+                "rsassa_pkcs1v15",
+                "sha256_rsa",
+                "sha384_rsa",
+                "sha512_rsa",
+            ):
+                return self._llave.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+            return super().sign_raw(data, digest_algorithm)
+
+    return FirmanteConLlaveEnMemoria
 
 
 def revocar(*, certificado, usuario, motivo):

@@ -98,3 +98,8 @@ def desistimiento(radicado):
 def aviso_de_vencimiento(radicado, *, vencido):
     asunto = "PQRSD vencida" if vencido else "PQRSD por vencer"
     _a_los_funcionarios(radicado, "aviso", asunto, vencido=vencido)
+
+
+def certificado_listo(certificado):
+    if certificado.radicado.notificacion_electronica:
+        _al_peticionario(certificado.radicado, "certificado", "Su certificado está listo", certificado=certificado)

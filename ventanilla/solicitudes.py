@@ -22,6 +22,7 @@ from portal.red import direccion_del_cliente
 
 from . import limites, services
 from .forms import CAMPO_TRAMPA, REQUERIDO, CampoDeArchivos, DatosPersonaMixin
+from .llavero import Llavero
 from .models import Tipo
 
 TERMINO_INMEDIATO = 1  # business days an official has for a ficha whose answer is "inmediata"
@@ -126,7 +127,7 @@ def _privada(respuesta):
 
 
 def solicitar(request, slug, *, modelo):
-    from .views import CLAVE_CODIGO, MENSAJE_LIMITE, MENSAJE_TRAMPA, _recordar
+    from .views import MENSAJE_LIMITE, MENSAJE_TRAMPA
 
     ficha = _ficha(modelo, slug)
     direccion = direccion_del_cliente(request)
@@ -169,9 +170,9 @@ def solicitar(request, slug, *, modelo):
         respuesta = _privada(HttpResponse(html, status=503))
         respuesta["Retry-After"] = "30"
         return respuesta
-    _recordar(request, radicado)
-    request.session[CLAVE_CODIGO] = {"pk": radicado.pk, "codigo": codigo}
-    return redirect("ventanilla:constancia", numero=radicado.numero)
+    llavero = Llavero(request)
+    llavero.recordar(radicado, codigo)
+    return llavero.guardar(redirect("ventanilla:constancia", numero=radicado.numero))
 
 
 def _pagina(request, ficha, form, *, agotado, rechazo=None, status=200):

@@ -1,7 +1,8 @@
 """Public pages of the ventanilla: file a PQRSD, its receipt, and follow it by radicado and e-mail or code.
 
-Who may read a radicado is kept in the session (the radicados this browser proved to know: by radicado and
-e-mail or code, or by the signed link of an e-mail), so the follow-up pages never take secrets in the URL.
+Who may read a radicado is kept in a signed cookie (``llavero``: the radicados this browser proved to know, by
+radicado and e-mail or code, or by the signed link of an e-mail), so the follow-up pages never take secrets in
+the URL and a citizen costs no server-side session.
 Every page here carries personal data or a form: never cached, never indexed.
 """
 
@@ -20,11 +21,8 @@ from portal.red import direccion_del_cliente
 from . import correos, limites, services
 from .adjuntos import tipo_adjunto
 from .forms import CAMPO_TRAMPA, CompletarForm, ConsultaForm, PqrsdForm
+from .llavero import Llavero
 from .models import EXPLICACIONES, TIPOS_PQRSD, Adjunto, Estado, Radicado, Tipo
-
-CLAVE_SESION = "ventanilla_radicados"
-CLAVE_CODIGO = "ventanilla_codigo_nuevo"
-MAX_EN_SESION = 20
 
 MENSAJE_LIMITE = (
     "Desde esta conexión ya se radicaron muchas solicitudes hoy, así que no podemos recibir más por el portal "
@@ -48,18 +46,6 @@ def _privada(respuesta):
     respuesta["Cache-Control"] = "private, no-store"
     respuesta["X-Robots-Tag"] = "noindex, nofollow"
     return respuesta
-
-
-def _recordar(request, radicado):
-    conocidos = [pk for pk in request.session.get(CLAVE_SESION, []) if pk != radicado.pk]
-    if request.session.session_key:
-        # A browser that already had a session gets a new key when it gains access (no session fixation).
-        request.session.cycle_key()
-    request.session[CLAVE_SESION] = [radicado.pk, *conocidos][:MAX_EN_SESION]
-
-
-def _conocido(request, radicado):
-    return radicado.pk in request.session.get(CLAVE_SESION, [])
 
 
 @require_GET
@@ -117,9 +103,9 @@ def _radicar(request, form):
     except ValidationError as error:
         form.add_error(None, error)
         return _pagina_nueva(request, form, agotado=agotado)
-    _recordar(request, radicado)
-    request.session[CLAVE_CODIGO] = {"pk": radicado.pk, "codigo": codigo}
-    return redirect("ventanilla:constancia", numero=radicado.numero)
+    llavero = Llavero(request)
+    llavero.recordar(radicado, codigo)
+    return llavero.guardar(redirect("ventanilla:constancia", numero=radicado.numero))
 
 
 @never_cache
@@ -127,20 +113,17 @@ def _radicar(request, form):
 def constancia(request, numero):
     """The receipt: printable, with the due date and what happens next. The follow-up code is shown once."""
     radicado = get_object_or_404(Radicado, numero=numero)
-    if not _conocido(request, radicado):
+    llavero = Llavero(request)
+    if not llavero.conoce(radicado):
         raise Http404
-    nuevo = request.session.get(CLAVE_CODIGO) or {}
-    codigo = None
-    if nuevo.get("pk") == radicado.pk:
-        codigo = nuevo["codigo"]
-        del request.session[CLAVE_CODIGO]
+    codigo = llavero.tomar_codigo(radicado)
     contexto = {
         "radicado": radicado,
         "codigo": codigo,
         "enlace": reverse("ventanilla:detalle", args=[radicado.numero]),
         "ficha_donde_pagar": _donde_pagar(radicado),
     }
-    return _privada(render(request, "ventanilla/constancia.html", contexto))
+    return llavero.guardar(_privada(render(request, "ventanilla/constancia.html", contexto)))
 
 
 def _donde_pagar(radicado):
@@ -172,8 +155,9 @@ def consulta(request):
         if radicado is None:
             contexto["rechazo"] = MENSAJE_NO_ENCONTRADA
             return _privada(render(request, "ventanilla/consulta.html", contexto, status=200))
-        _recordar(request, radicado)
-        return redirect("ventanilla:detalle", numero=radicado.numero)
+        llavero = Llavero(request)
+        llavero.recordar(radicado)
+        return llavero.guardar(redirect("ventanilla:detalle", numero=radicado.numero))
     return _privada(render(request, "ventanilla/consulta.html", contexto))
 
 
@@ -198,15 +182,16 @@ def enlace(request, token):
     radicado = get_object_or_404(Radicado, pk=pk) if pk else None
     if radicado is None:
         raise Http404
-    _recordar(request, radicado)
-    return redirect("ventanilla:detalle", numero=radicado.numero)
+    llavero = Llavero(request)
+    llavero.recordar(radicado)
+    return llavero.guardar(redirect("ventanilla:detalle", numero=radicado.numero))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def detalle(request, numero):
     radicado = get_object_or_404(Radicado, numero=numero)
-    if not _conocido(request, radicado):
+    if not Llavero(request).conoce(radicado):
         return redirect(reverse("ventanilla:consulta") + f"?radicado={radicado.numero}")
     form = None
     if radicado.estado == Estado.POR_COMPLETAR:
@@ -236,7 +221,7 @@ def detalle(request, numero):
 def adjunto(request, numero, pk):
     """A file of a radicado, for the petitioner who opened its follow-up page."""
     radicado = get_object_or_404(Radicado, numero=numero)
-    if not _conocido(request, radicado):
+    if not Llavero(request).conoce(radicado):
         raise Http404
     archivo = get_object_or_404(Adjunto, pk=pk, radicado=radicado)
     return _servir(archivo)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.tareas import ejecutar_pendientes
-from ventanilla import certificados
+from ventanilla import certificados, firma_de_prueba
 from ventanilla.models import Certificado, PlantillaCertificado
 
 from .factories import PERSONA, radicar
@@ -166,3 +166,44 @@ def test_una_pagina_guardada_no_pasa_del_dia_en_que_vence_el_certificado(expedid
     momentos = [f(timezone.now()) for f in registro.momentos_de_cambio()]
     fin_del_dia = timezone.make_aware(datetime.combine(expedido.valido_hasta + timedelta(days=1), time.min))
     assert fin_del_dia in momentos
+
+
+def test_con_certificado_de_firma_el_pdf_sale_firmado_pades(settings, tmp_path, plantilla):
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    ruta = tmp_path / "firma.p12"
+    raiz = firma_de_prueba.crear(ruta, "clave-de-prueba")
+    settings.CERTIFICADOS_FIRMA_P12 = str(ruta)
+    settings.CERTIFICADOS_FIRMA_CLAVE = "clave-de-prueba"
+    radicado, _ = radicar(persona={**PERSONA, "direccion": "Vereda Las Mesas"})
+    certificado = certificados.certificado_expedir(radicado=radicado, plantilla=plantilla)
+    ejecutar_pendientes()
+    certificado.refresh_from_db()
+    contenido = certificado.archivo.read()
+    firma = PdfFileReader(io.BytesIO(contenido)).embedded_signatures[0]
+    confianza = ValidationContext(trust_roots=[asn1_x509.Certificate.load(raiz.public_bytes(Encoding.DER))])
+    estado = validate_pdf_signature(firma, confianza)
+    assert estado.intact and estado.valid and estado.trusted
+    import hashlib
+
+    assert hashlib.sha256(contenido).hexdigest() == certificado.sha256  # the signed bytes are the issued ones
+
+
+def test_sin_certificado_de_firma_el_pdf_no_lleva_firma(expedido):
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    assert PdfFileReader(io.BytesIO(expedido.archivo.read())).embedded_signatures == []
+
+
+def test_el_solicitante_recibe_el_aviso_de_su_certificado(plantilla, mailoutbox):
+    radicado, _ = radicar(persona={**PERSONA, "direccion": "Vereda Las Mesas"})
+    ejecutar_pendientes()
+    mailoutbox.clear()
+    certificado = certificados.certificado_expedir(radicado=radicado, plantilla=plantilla)
+    ejecutar_pendientes()
+    correo = next(m for m in mailoutbox if "certificado" in m.subject.lower())
+    assert correo.to == [PERSONA["correo"]] and certificado.codigo in correo.body and "/pqrsd/r/" in correo.body

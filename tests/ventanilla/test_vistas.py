@@ -293,3 +293,22 @@ def test_con_la_cache_de_paginas_encendida_nada_personal_queda_guardado(client, 
     guardado = b" ".join(cache._cache.values())  # the local-memory cache's pickled values, as stored
     assert b"<html" in guardado  # the page cache is on: the home page is kept
     assert DATOS["nombre"].encode() not in guardado and DATOS["correo"].encode() not in guardado
+
+
+def test_radicar_no_crea_sesion_y_la_cookie_firmada_no_se_puede_alterar(client):
+    import json
+
+    from django.contrib.sessions.models import Session
+
+    from ventanilla.llavero import COOKIE
+
+    client.post(reverse("ventanilla:nueva"), DATOS)
+    radicado = Radicado.objects.get()
+    assert Session.objects.count() == 0  # a citizen costs no server-side session
+    otro, _ = radicar()
+    cookie = client.cookies[COOKIE].value
+    valor, firma = cookie.rsplit(":", 1)[0], cookie.rsplit(":", 1)[1]
+    del firma
+    falso = json.dumps({"r": [otro.pk, radicado.pk]}, separators=(",", ":"))
+    client.cookies[COOKIE] = cookie.replace(valor.split(":", 1)[0], falso, 1)
+    assert client.get(reverse("ventanilla:detalle", args=[otro.numero])).status_code == 302  # to the lookup form
