@@ -10,7 +10,7 @@ A radicado is never deleted nor edited field by field: its steps are its history
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -353,8 +353,16 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
     def _inicial(nombre, radicado, hoy):
         if nombre == "asignar":
             return {"dependencia": radicado.dependencia_id, "responsable": radicado.responsable_id}
-        if nombre == "responder" and not radicado.es_informacion:
-            return {}
+        if nombre == "certificado":
+            # The template made for the requested ficha, else one named like it.
+            de_la_ficha = Q(ficha=f"{radicado.ficha_modelo}:{radicado.ficha_id}") if radicado.ficha_id else Q(pk=None)
+            plantilla = (
+                PlantillaCertificado.objects.filter(activa=True)
+                .filter(de_la_ficha | Q(nombre__iexact=radicado.ficha_nombre or radicado.asunto))
+                .order_by("-ficha")
+                .first()
+            )
+            return {"plantilla": plantilla.pk} if plantilla else {}
         return {}
 
     # --- petitions received at the counter, by phone or by post ---------------------------------------------
@@ -422,8 +430,37 @@ class DiaSuspendidoAdmin(AuditadoAdmin):
         services.recalcular_vencimientos()
 
 
+def _opciones_de_ficha():
+    """Every ficha of the apps that registered theirs (trámites, servicios), as «app.modelo:id»."""
+    from portal import registro
+
+    opciones = [("", _("Ninguna"))]
+    for modelo in registro.modelos_de_ficha().values():
+        etiqueta = modelo._meta.label_lower
+        grupo = [
+            (f"{etiqueta}:{pk}", nombre)
+            for pk, nombre in modelo.objects.order_by("nombre").values_list("pk", "nombre")
+        ]
+        opciones.append((str(modelo._meta.verbose_name_plural).capitalize(), grupo))
+    return opciones
+
+
+class PlantillaCertificadoForm(forms.ModelForm):
+    ficha = forms.ChoiceField(
+        label=_("Trámite o servicio"),
+        required=False,
+        choices=_opciones_de_ficha,
+        help_text=PlantillaCertificado._meta.get_field("ficha").help_text,
+    )
+
+    class Meta:
+        model = PlantillaCertificado
+        fields = ["nombre", "titulo", "ficha", "texto", "firma_cargo", "vigencia_dias", "activa"]
+
+
 @admin.register(PlantillaCertificado)
 class PlantillaCertificadoAdmin(AuditadoAdmin):
+    form = PlantillaCertificadoForm
     list_display = ["nombre", "titulo", "vigencia_dias", "activa"]
     list_filter = ["activa"]
 

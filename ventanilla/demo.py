@@ -36,11 +36,15 @@ def _hace_habiles(dias, hoy):
 def cargar(resultado, contrasena=None):
     datos = json.loads(ARCHIVO.read_text(encoding="utf-8"))
     plantillas = {}
-    for plantilla in datos["plantillas"]:
-        plantillas[plantilla["nombre"]], _creada = PlantillaCertificado.objects.get_or_create(
-            nombre=plantilla["nombre"], defaults=plantilla
-        )
     fichas = _tramites_en_linea(datos)
+    for plantilla in datos["plantillas"]:
+        campos = {k: v for k, v in plantilla.items() if k != "ficha_slug"}
+        ficha = fichas.get(plantilla.get("ficha_slug"))
+        if ficha is not None:
+            campos["ficha"] = f"{ficha._meta.label_lower}:{ficha.pk}"
+        plantillas[plantilla["nombre"]], _creada = PlantillaCertificado.objects.get_or_create(
+            nombre=plantilla["nombre"], defaults=campos
+        )
     if not Radicado.objects.filter(descripcion__startswith=datos["marca"]).exists():
         _radicados(datos, plantillas, resultado)
         _solicitudes(datos, plantillas, fichas, resultado)

@@ -459,6 +459,12 @@ class PlantillaCertificado(models.Model):
             "deban ir los datos. Un párrafo por línea en blanco."
         ),
     )
+    ficha = models.CharField(
+        _("trámite o servicio"),
+        max_length=60,
+        blank=True,
+        help_text=_("La ficha cuyo resultado es este certificado: el expediente lo propone al aprobarla."),
+    )
     firma_cargo = models.CharField(_("cargo de quien firma"), max_length=150, default="Secretario de Gobierno")
     vigencia_dias = models.PositiveSmallIntegerField(
         _("vigencia (días calendario)"), default=180, help_text=_("Por ejemplo 180 para seis meses.")

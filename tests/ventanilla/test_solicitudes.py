@@ -195,3 +195,21 @@ def test_termino_en_dias_calendario_de_la_ficha():
     )
     assert radicado.vence == date(2026, 12, 9)  # 8 Dec (holiday) moves to the next business day
     assert radicado.estado == Estado.RADICADA
+
+
+def test_el_expediente_propone_la_plantilla_de_la_ficha(client, residencia):
+    from portal import roles
+
+    client.post(reverse("tramites:solicitar", args=[residencia.slug]), _datos(residencia))
+    radicado = Radicado.objects.get()
+    PlantillaCertificado.objects.create(nombre="Otra", titulo="Otra", texto="{nombre}")
+    propia = PlantillaCertificado.objects.create(
+        nombre="Residencia (la de la ficha)",
+        titulo="Certificado de residencia",
+        texto="{nombre}",
+        ficha=f"tramites.tramite:{residencia.pk}",
+    )
+    funcionario = crear_usuario(grupo=roles.FUNCIONARIO, dependencias=[residencia.dependencia], is_staff=True)
+    client.force_login(funcionario)
+    pagina = client.get(reverse("admin:ventanilla_radicado_change", args=[radicado.pk])).content.decode()
+    assert f'<option value="{propia.pk}" selected>' in pagina

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
                 ('nombre', models.CharField(max_length=150, unique=True, verbose_name='nombre')),
                 ('titulo', models.CharField(help_text='Por ejemplo «CERTIFICADO DE RESIDENCIA».', max_length=150, verbose_name='título impreso')),
                 ('texto', models.TextField(help_text='Use {nombre}, {tipo_documento}, {documento}, {direccion}, {radicado}, {fecha} y {valido_hasta} donde deban ir los datos. Un párrafo por línea en blanco.', verbose_name='texto')),
+                ('ficha', models.CharField(blank=True, help_text='La ficha cuyo resultado es este certificado: el expediente lo propone al aprobarla.', max_length=60, verbose_name='trámite o servicio')),
                 ('firma_cargo', models.CharField(default='Secretario de Gobierno', max_length=150, verbose_name='cargo de quien firma')),
                 ('vigencia_dias', models.PositiveSmallIntegerField(default=180, help_text='Por ejemplo 180 para seis meses.', verbose_name='vigencia (días calendario)')),
                 ('activa', models.BooleanField(default=True, verbose_name='activa')),
