@@ -5,6 +5,9 @@ electronic notification); officials are written to at their dependencia's addres
 plain text rendered from templates/ventanilla/correo/; nothing of them goes to the logs.
 """
 
+import contextlib
+import contextvars
+
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
@@ -14,6 +17,17 @@ from portal.models import Municipio
 from portal.tareas import enviar_correo
 
 SAL_ENLACE = "ventanilla.respuesta"
+# Off while the demo is loaded: its example petitioners must not fill the worker's output with mail.
+_silencio = contextvars.ContextVar("ventanilla_correos_silenciados", default=False)
+
+
+@contextlib.contextmanager
+def silenciados():
+    token = _silencio.set(True)
+    try:
+        yield
+    finally:
+        _silencio.reset(token)
 
 
 def enlace_de_consulta(radicado):
@@ -42,13 +56,15 @@ def _contexto(radicado, **extra):
 
 
 def _al_peticionario(radicado, plantilla, asunto, **extra):
-    if radicado.anonimo or not radicado.correo:
+    if radicado.anonimo or not radicado.correo or _silencio.get():
         return
     texto = render_to_string(f"ventanilla/correo/{plantilla}.txt", _contexto(radicado, **extra))
     enviar_correo(para=[radicado.correo], asunto=f"{asunto} — radicado {radicado.numero}", texto=texto)
 
 
 def _a_los_funcionarios(radicado, plantilla, asunto, **extra):
+    if _silencio.get():
+        return
     destinatarios = []
     if radicado.responsable_id and radicado.responsable.email:
         destinatarios.append(radicado.responsable.email)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from portal import registro
 from portal.models import Dependencia, Usuario
 
-from . import services
+from . import correos, services
 from .calendario import calendario_vigente
 from .certificados import certificado_expedir, certificado_generar, url_de_verificacion
 from .models import Canal, Certificado, PlantillaCertificado, Radicado, Tipo
@@ -46,8 +46,9 @@ def cargar(resultado, contrasena=None):
             nombre=plantilla["nombre"], defaults=campos
         )
     if not Radicado.objects.filter(descripcion__startswith=datos["marca"]).exists():
-        _radicados(datos, plantillas, resultado)
-        _solicitudes(datos, plantillas, fichas, resultado)
+        with correos.silenciados():
+            _radicados(datos, plantillas, resultado)
+            _solicitudes(datos, plantillas, fichas, resultado)
     certificado = Certificado.objects.filter(radicado__descripcion__startswith=datos["marca"]).first()
     if certificado is not None:
         resultado.avisar(f"Certificado de demostración para verificar: {url_de_verificacion(certificado)}")

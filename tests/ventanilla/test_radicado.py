@@ -216,3 +216,15 @@ def test_avisos_de_vencimiento_tres_dias_antes_y_al_vencer(mailoutbox):
     assert services.avisar_vencimientos(hoy=date(2026, 12, 31)) == 1  # overdue today
     radicado.refresh_from_db()
     assert radicado.vencido(date(2026, 12, 31))
+
+
+def test_cargar_la_demo_no_envia_correos(mailoutbox):
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from portal.tareas import ejecutar_pendientes
+
+    with override_settings(DEBUG=True):
+        call_command("cargar_demo", password="Demo-Tablon-2026", verbosity=0)
+    ejecutar_pendientes()
+    assert Radicado.objects.count() > 20 and mailoutbox == []
