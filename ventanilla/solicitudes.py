@@ -10,10 +10,8 @@ request to correct (subsanar), the answer and the certificate are the ventanilla
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
-from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -127,7 +125,7 @@ def _privada(respuesta):
 
 
 def solicitar(request, slug, *, modelo):
-    from .views import MENSAJE_LIMITE, MENSAJE_TRAMPA
+    from .views import MENSAJE_LIMITE, MENSAJE_TRAMPA, sin_base
 
     ficha = _ficha(modelo, slug)
     direccion = direccion_del_cliente(request)
@@ -164,12 +162,7 @@ def solicitar(request, slug, *, modelo):
             form.add_error(None, error)
             return _pagina(request, ficha, form, agotado=agotado)
     except (OperationalError, InterfaceError):
-        html = render_to_string(
-            "ventanilla/solicitar_sin_base.html", {"form": form, "ficha": ficha, "csrf_token": get_token(request)}
-        )
-        respuesta = _privada(HttpResponse(html, status=503))
-        respuesta["Retry-After"] = "30"
-        return respuesta
+        return sin_base(request, "ventanilla/_formulario_solicitud.html", {"form": form, "ficha": ficha})
     llavero = Llavero(request)
     llavero.recordar(radicado, codigo)
     return llavero.guardar(redirect("ventanilla:constancia", numero=radicado.numero))

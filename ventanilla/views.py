@@ -65,12 +65,16 @@ def nueva(request):
     try:
         return _radicar(request, form)
     except (OperationalError, InterfaceError):
-        # The database is down: the person's text must not be lost. The form comes back, filled, on a page
-        # that needs neither the database nor the request context; one click sends it again.
-        html = render_to_string("ventanilla/nueva_sin_base.html", {"form": form, "csrf_token": get_token(request)})
-        respuesta = _privada(HttpResponse(html, status=503))
-        respuesta["Retry-After"] = "30"
-        return respuesta
+        return sin_base(request, "ventanilla/_formulario_pqrsd.html", {"form": form})
+
+
+def sin_base(request, formulario, contexto):
+    """The database is down: the person's text must not be lost. The form comes back, filled, on a 503 page
+    that needs neither the database nor the request context; one click sends it again."""
+    contexto = {**contexto, "formulario": formulario, "csrf_token": get_token(request)}
+    respuesta = _privada(HttpResponse(render_to_string("ventanilla/sin_base.html", contexto), status=503))
+    respuesta["Retry-After"] = "30"
+    return respuesta
 
 
 def _pagina_nueva(request, form, *, agotado, rechazo=None, status=200):

@@ -213,3 +213,17 @@ def test_el_expediente_propone_la_plantilla_de_la_ficha(client, residencia):
     client.force_login(funcionario)
     pagina = client.get(reverse("admin:ventanilla_radicado_change", args=[radicado.pk])).content.decode()
     assert f'<option value="{propia.pk}" selected>' in pagina
+
+
+def test_con_la_base_caida_la_solicitud_vuelve_llena(client, residencia):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    client.raise_request_exception = False
+    datos = {k: v for k, v in _datos(residencia).items() if not isinstance(v, list)}
+    with mock.patch("ventanilla.limites.agotado", side_effect=OperationalError("caída")):
+        respuesta = client.post(reverse("tramites:solicitar", args=[residencia.slug]), datos)
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 503 and "Vereda Las Mesas, finca El Mirador" in html
+    assert f'action="/tramites/{residencia.slug}/solicitar/"' in html
