@@ -88,9 +88,3 @@ def calendario_vigente():
     from .models import DiaSuspendido
 
     return Calendario(dict(DiaSuspendido.objects.values_list("fecha", "motivo")))
-
-
-def hoy():
-    from django.utils import timezone
-
-    return timezone.localdate()
