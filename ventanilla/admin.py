@@ -36,6 +36,7 @@ from .models import (
     Radicado,
     TerminoLegal,
     Tipo,
+    clave_de_ficha,
 )
 from .permisos import puede_actuar, ve_todos
 from .views import _servir
@@ -355,7 +356,9 @@ class RadicadoAdmin(AuditadoMixin, admin.ModelAdmin):
             return {"dependencia": radicado.dependencia_id, "responsable": radicado.responsable_id}
         if nombre == "certificado":
             # The template made for the requested ficha, else one named like it.
-            de_la_ficha = Q(ficha=f"{radicado.ficha_modelo}:{radicado.ficha_id}") if radicado.ficha_id else Q(pk=None)
+            de_la_ficha = (
+                Q(ficha=clave_de_ficha(radicado.ficha_modelo, radicado.ficha_id)) if radicado.ficha_id else Q(pk=None)
+            )
             plantilla = (
                 PlantillaCertificado.objects.filter(activa=True)
                 .filter(de_la_ficha | Q(nombre__iexact=radicado.ficha_nombre or radicado.asunto))
@@ -438,7 +441,7 @@ def _opciones_de_ficha():
     for modelo in registro.modelos_de_ficha().values():
         etiqueta = modelo._meta.label_lower
         grupo = [
-            (f"{etiqueta}:{pk}", nombre)
+            (clave_de_ficha(etiqueta, pk), nombre)
             for pk, nombre in modelo.objects.order_by("nombre").values_list("pk", "nombre")
         ]
         opciones.append((str(modelo._meta.verbose_name_plural).capitalize(), grupo))

@@ -15,7 +15,7 @@ from portal.models import Dependencia, Usuario
 from . import correos, services
 from .calendario import calendario_vigente
 from .certificados import certificado_expedir, certificado_generar, url_de_verificacion
-from .models import Canal, Certificado, PlantillaCertificado, Radicado, Tipo
+from .models import Canal, Certificado, PlantillaCertificado, Radicado, Tipo, clave_de_ficha
 from .solicitudes import termino_de_la_ficha
 
 ARCHIVO = Path(__file__).parent / "demo" / "pqrsd.json"
@@ -41,7 +41,7 @@ def cargar(resultado, contrasena=None):
         campos = {k: v for k, v in plantilla.items() if k != "ficha_slug"}
         ficha = fichas.get(plantilla.get("ficha_slug"))
         if ficha is not None:
-            campos["ficha"] = f"{ficha._meta.label_lower}:{ficha.pk}"
+            campos["ficha"] = clave_de_ficha(ficha._meta.label_lower, ficha.pk)
         plantillas[plantilla["nombre"]], _creada = PlantillaCertificado.objects.get_or_create(
             nombre=plantilla["nombre"], defaults=campos
         )

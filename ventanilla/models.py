@@ -350,6 +350,19 @@ class Radicado(models.Model):
             Estado.POR_COMPLETAR: "Requiere subsanar",
         }.get(self.estado, self.get_estado_display())
 
+    def ficha(self):
+        """The requested trámite or servicio (its app registered the model; ventanilla never imports it), or
+        None."""
+        if not self.ficha_modelo or not self.ficha_id:
+            return None
+        from django.apps import apps
+
+        try:
+            modelo = apps.get_model(self.ficha_modelo)
+        except (LookupError, ValueError):
+            return None
+        return modelo.objects.filter(pk=self.ficha_id).first()
+
     @property
     def pendiente_de_pago(self):
         return bool(self.valor_a_pagar) and self.pagado_en is None
@@ -441,6 +454,11 @@ class Intento(models.Model):
 
     def __str__(self):
         return f"{self.accion} {self.creado:%Y-%m-%d %H:%M}"
+
+
+def clave_de_ficha(etiqueta, pk):
+    """How a template names its ficha: «tramites.tramite:12» (the model's label and the ficha's id)."""
+    return f"{etiqueta}:{pk}"
 
 
 class PlantillaCertificado(models.Model):

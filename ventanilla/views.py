@@ -125,22 +125,9 @@ def constancia(request, numero):
         "radicado": radicado,
         "codigo": codigo,
         "enlace": reverse("ventanilla:detalle", args=[radicado.numero]),
-        "ficha_donde_pagar": _donde_pagar(radicado),
+        "ficha_donde_pagar": getattr(radicado.ficha(), "costo_donde_pagar", "") if radicado.valor_a_pagar else "",
     }
     return llavero.guardar(_privada(render(request, "ventanilla/constancia.html", contexto)))
-
-
-def _donde_pagar(radicado):
-    """Where to pay, as the requested ficha says (its app registered the model; no import of it here)."""
-    if not radicado.valor_a_pagar or not radicado.ficha_modelo:
-        return ""
-    from django.apps import apps
-
-    try:
-        modelo = apps.get_model(radicado.ficha_modelo)
-    except (LookupError, ValueError):
-        return ""
-    return modelo.objects.filter(pk=radicado.ficha_id).values_list("costo_donde_pagar", flat=True).first() or ""
 
 
 @never_cache

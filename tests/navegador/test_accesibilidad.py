@@ -3,40 +3,12 @@ no horizontal scrolling at 360 px nor at 200 % zoom; screenshots of each page ty
 
 import pytest
 
-from portal.models import Documento, Evento, Noticia, SubseccionTransparencia
-from servicios.models import Servicio
-from tramites.models import Tramite
+from portal.models import Documento
+from tests.paginas import paginas_publicas
 
 from .conftest import CONTRASENA, capturar, revisar_accesibilidad, sin_desplazamiento_horizontal
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def paginas_publicas():
-    return {
-        "inicio": "/",
-        "noticias": "/noticias/",
-        "noticia": Noticia.objects.vigentes().first().get_absolute_url(),
-        "tramites": "/tramites/",
-        "tramite": Tramite.objects.vigentes().get(slug="certificado-de-residencia").get_absolute_url(),
-        "servicios": "/servicios/",
-        "servicio": Servicio.objects.vigentes().first().get_absolute_url(),
-        "transparencia": "/transparencia/",
-        "subseccion": SubseccionTransparencia.objects.get(numero="2.1").get_absolute_url(),
-        "eventos": "/eventos/",
-        "evento": Evento.objects.proximos().first().get_absolute_url(),
-        "municipio": "/municipio/",
-        "alcaldia": "/alcaldia/",
-        "directorio": "/directorio/",
-        "atencion": "/atencion/",
-        "dependencia": "/dependencias/secretaria-de-gobierno/",
-        "buscar": "/buscar/?q=predial",
-        "buscar_sin_resultados": "/buscar/?q=pasaporte",
-        "mapa": "/mapa-del-sitio/",
-        "politica": "/politicas/tratamiento-de-datos-personales/",
-        "participa": "/participa/",
-        "no_encontrada": "/esta-pagina-no-existe/",
-    }
 
 
 def test_paginas_publicas_sin_violaciones_wcag(live_server, demo, telefono, escritorio):

@@ -1,0 +1,33 @@
+"""The public page types, one address each on the demo content, for the checks that walk them all (WCAG with
+axe in the browser, the W3C checker)."""
+
+from portal.models import Evento, Noticia, SubseccionTransparencia
+from servicios.models import Servicio
+from tramites.models import Tramite
+
+
+def paginas_publicas():
+    return {
+        "inicio": "/",
+        "noticias": "/noticias/",
+        "noticia": Noticia.objects.vigentes().first().get_absolute_url(),
+        "tramites": "/tramites/",
+        "tramite": Tramite.objects.vigentes().get(slug="certificado-de-residencia").get_absolute_url(),
+        "servicios": "/servicios/",
+        "servicio": Servicio.objects.vigentes().first().get_absolute_url(),
+        "transparencia": "/transparencia/",
+        "subseccion": SubseccionTransparencia.objects.get(numero="2.1").get_absolute_url(),
+        "eventos": "/eventos/",
+        "evento": Evento.objects.proximos().first().get_absolute_url(),
+        "municipio": "/municipio/",
+        "alcaldia": "/alcaldia/",
+        "directorio": "/directorio/",
+        "atencion": "/atencion/",
+        "dependencia": "/dependencias/secretaria-de-gobierno/",
+        "buscar": "/buscar/?q=predial",
+        "buscar_sin_resultados": "/buscar/?q=pasaporte",
+        "mapa": "/mapa-del-sitio/",
+        "politica": "/politicas/tratamiento-de-datos-personales/",
+        "participa": "/participa/",
+        "no_encontrada": "/esta-pagina-no-existe/",
+    }
