@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "tramites",
     "servicios",
     "ventanilla",
+    "participa",
     "gelt",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("tramites.urls")),
     path("", include("servicios.urls")),
     path("", include("ventanilla.urls")),
+    path("", include("participa.urls")),
     path("", include("portal.urls_campanas")),
     path("", include("portal.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Registrations of this part with the portal (filled in by its author)."""

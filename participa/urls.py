@@ -1,0 +1,8 @@
+"""Public URLs of participa (``/participa/…``); each part keeps its own list."""
+
+from .urls_consultas import urlpatterns as consultas
+from .urls_rendicion import urlpatterns as rendicion
+
+app_name = "participa"
+
+urlpatterns = [*consultas, *rendicion]
