@@ -8,6 +8,7 @@ a session cookie) never read nor fill the cache; forms with a CSRF token, search
 the back office are never cached.
 """
 
+import collections
 import hashlib
 import time
 
@@ -129,25 +130,51 @@ def calcular_compartido(nombre, funcion, *, maximo=None):
     return valor
 
 
-_del_proceso = {}  # nombre -> (content version, moment computed, value)
+# nombre -> (content version, valid until (monotonic clock), valid until (wall clock) or None, value); the least
+# recently used leave first, so keys per item (a ficha, a page of a list) cannot grow a worker's memory
+# without bound.
+_del_proceso = collections.OrderedDict()
+MAXIMO_EN_PROCESO = 512
 
 
-def por_version(nombre, funcion, *, maximo=None):
+def _proximo_cambio_de_la_version(ahora):
+    """The next scheduled publication or expiry (None: nothing scheduled), computed once per content version
+    for every process (kept in the shared cache beside the pages)."""
+    clave = f"proceso:proximo-cambio:{version()}"
+    siguiente = cache.get(clave, "?")
+    if siguiente == "?" or (siguiente is not None and siguiente <= ahora):
+        siguiente = proximo_cambio(ahora)
+        cache.set(clave, siguiente, 3600)
+    return siguiente
+
+
+def por_version(nombre, funcion, *, maximo=None, exacto=False):
     """``funcion()`` kept by this process for the current content version (at most ``maximo`` seconds).
 
-    For small, costly, read-only data every page or many pages show (the identity, the catalogue's filter
-    choices): exact across processes and nodes, since any edit anywhere moves the shared version; a
-    scheduled publication moves nothing, hence ``maximo`` for what depends on it. Only with a shared cache
-    (Redis): a per-process cache cannot tell what another process changed, so then it is always computed.
+    For costly, read-only data that many requests show (the identity, the catalogue's filter choices, a
+    ficha with its requirements, a page of a list): exact across processes and nodes, since any edit anywhere
+    moves the shared version. A scheduled publication or expiry moves nothing: ``exacto=True`` keeps the value
+    only until the next such moment (for what the clock changes, like which fichas are published), ``maximo``
+    bounds the rest. Callers must not mutate what they get back.
     """
     if not settings.CACHE_COMPARTIDA:
         return funcion()
     actual, ahora = version(), time.monotonic()
     guardado = _del_proceso.get(nombre)
-    if guardado is None or guardado[0] != actual or (maximo is not None and ahora - guardado[1] > maximo):
-        guardado = (actual, ahora, funcion())
+    if (
+        guardado is None
+        or guardado[0] != actual
+        or ahora >= guardado[1]
+        or (guardado[2] is not None and timezone.now() >= guardado[2])
+    ):
+        hasta = _proximo_cambio_de_la_version(timezone.now()) if exacto else None
+        guardado = (actual, ahora + (float("inf") if maximo is None else maximo), hasta, funcion())
         _del_proceso[nombre] = guardado
-    return guardado[2]
+        if len(_del_proceso) > MAXIMO_EN_PROCESO:
+            _del_proceso.popitem(last=False)
+    else:
+        _del_proceso.move_to_end(nombre)
+    return guardado[3]
 
 
 class CacheDePaginas:

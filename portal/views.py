@@ -52,8 +52,8 @@ def _lista_de_noticias():
 
 
 def _accesos():
-    # The most used trámites and servicios: kept per content version (a scheduled one shows within a minute).
-    return cache_paginas.por_version("inicio:accesos", registro.accesos_inicio, maximo=60)
+    # The most used trámites and servicios: kept per content version until the next scheduled change.
+    return cache_paginas.por_version("inicio:accesos", registro.accesos_inicio, exacto=True)
 
 
 def _noticias_del_inicio(cuantas):
@@ -70,14 +70,16 @@ def _noticias_del_inicio(cuantas):
 
 @require_safe
 def inicio(request):
-    noticias = _noticias_del_inicio(4)
+    noticias, eventos = cache_paginas.por_version(
+        "inicio:contenido", lambda: (_noticias_del_inicio(4), list(Evento.objects.proximos()[:3])), exacto=True
+    )
     return render(
         request,
         "portal/inicio.html",
         {
             "principal": noticias[0] if noticias else None,
             "noticias": noticias[1:],
-            "eventos": Evento.objects.proximos()[:3],
+            "eventos": eventos,
             "dependencias": cache_paginas.por_version(
                 "inicio:dependencias", lambda: list(Dependencia.objects.activas().only("nombre", "slug", "tipo"))
             ),
@@ -88,19 +90,24 @@ def inicio(request):
 
 def _categorias_con_noticias():
     """Categories with at least one public news item: one EXISTS probe per category, not a join over all news.
-    Kept per content version for a minute at most (a scheduled news item may open a category)."""
+    Kept per content version until the next scheduled change (a scheduled news item may open a category)."""
     con_noticias = Noticia.objects.vigentes().filter(categorias=OuterRef("pk"))
     return list(Categoria.objects.filter(Exists(con_noticias)))
 
 
 @require_safe
 def noticias(request):
-    categorias = cache_paginas.por_version("noticias:categorias", _categorias_con_noticias, maximo=60)
+    categorias = cache_paginas.por_version("noticias:categorias", _categorias_con_noticias, exacto=True)
     categoria = next((c for c in categorias if c.slug == request.GET.get("categoria")), None)
     consulta = _lista_de_noticias()
     if categoria:
         consulta = consulta.filter(categorias=categoria)
-    pagina = PaginaSinConteo(consulta, request.GET.get("pagina"), NOTICIAS_POR_PAGINA)
+    numero = request.GET.get("pagina")
+    pagina = cache_paginas.por_version(
+        f"noticias:{categoria.slug if categoria else ''}:{numero}",
+        lambda: PaginaSinConteo(consulta, numero, NOTICIAS_POR_PAGINA),
+        exacto=True,
+    )
     return render(
         request,
         "portal/noticias.html",
@@ -110,14 +117,25 @@ def noticias(request):
 
 @require_safe
 def noticia(request, slug):
-    noticia = get_object_or_404(_noticias_publicas().prefetch_related("categorias"), slug=slug)
-    relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
+    datos = cache_paginas.por_version(f"noticia:{slug}", lambda: _noticia_publicada(slug), exacto=True)
+    if datos is None:
+        raise Http404
+    noticia, relacionadas = datos
     contexto = {
         "noticia": noticia,
         "relacionadas": relacionadas,
         "json_ld": datos_estructurados.bloque(datos_estructurados.noticia(request, noticia)),
     }
     return render(request, "portal/noticia.html", contexto)
+
+
+def _noticia_publicada(slug):
+    """A public news item and up to three others of its dependencia; None when there is no such item."""
+    noticia = _noticias_publicas().prefetch_related("categorias").filter(slug=slug).first()
+    if noticia is None:
+        return None
+    relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
+    return noticia, list(relacionadas)
 
 
 @require_safe
@@ -188,13 +206,13 @@ def transparencia(request):
 
 @require_safe
 def subseccion_transparencia(request, slug):
-    subseccion = get_object_or_404(SubseccionTransparencia.objects.select_related("seccion"), slug=slug)
-    documentos = (
-        subseccion.documentos.vigentes()
-        .order_by("-publicar_desde", "-pk")
-        .only("titulo", "tipo", "numero", "archivo", "tamano", "publicar_desde", "fecha_expedicion")
+    numero = request.GET.get("pagina")
+    datos = cache_paginas.por_version(
+        f"transparencia:{slug}:{numero}", lambda: _documentos_de_subseccion(slug, numero), exacto=True
     )
-    pagina = PaginaSinConteo(documentos, request.GET.get("pagina"), DOCUMENTOS_POR_PAGINA)
+    if datos is None:
+        raise Http404
+    subseccion, pagina = datos
     return render(
         request,
         "portal/subseccion_transparencia.html",
@@ -205,6 +223,19 @@ def subseccion_transparencia(request, slug):
             "derivadas": registro.publicaciones_derivadas(subseccion.numero),
         },
     )
+
+
+def _documentos_de_subseccion(slug, numero):
+    """A transparency subsection and one page of its public documents; None when there is no such subsection."""
+    subseccion = SubseccionTransparencia.objects.select_related("seccion").filter(slug=slug).first()
+    if subseccion is None:
+        return None
+    documentos = (
+        subseccion.documentos.vigentes()
+        .order_by("-publicar_desde", "-pk")
+        .only("titulo", "tipo", "numero", "archivo", "tamano", "publicar_desde", "fecha_expedicion")
+    )
+    return subseccion, PaginaSinConteo(documentos, numero, DOCUMENTOS_POR_PAGINA)
 
 
 @require_safe

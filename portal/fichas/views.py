@@ -3,7 +3,8 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -13,7 +14,6 @@ from ..models import Dependencia, SituacionDeVida
 from .models import Canal, TipoCosto
 
 FICHAS_POR_PAGINA = 20
-SEGUNDOS_DE_LAS_LISTAS = 60
 
 
 class FiltroCatalogo(forms.Form):
@@ -145,13 +145,26 @@ def catalogo(request, *, modelo):
     else:
         dependencias, situaciones = Dependencia.objects.none(), SituacionDeVida.objects.none()
     formulario = FiltroCatalogo(request.GET or None, dependencias=dependencias, situaciones=situaciones)
-    # What it offers: the same, kept per content version (a scheduled ficha shows up within a minute).
+    # What it offers: the same, kept per content version until the next scheduled change.
     listas, nombres_de_dependencias = cache_paginas.por_version(
-        f"filtros:{modelo._meta.label}", lambda: _listas_de_filtro(modelo), maximo=SEGUNDOS_DE_LAS_LISTAS
+        f"filtros:{modelo._meta.label}", lambda: _listas_de_filtro(modelo), exacto=True
     )
     # Each row names its dependencia from those lists: no join, and no Dependencia built per row.
-    fichas = formulario.filtrar(publicadas).only(*CAMPOS_DE_LA_FILA, "dependencia").order_by("nombre")
-    pagina = Paginator(fichas, FICHAS_POR_PAGINA).get_page(request.GET.get("pagina"))
+    filtrado = any(v for k, v in request.GET.items() if k != "pagina")
+
+    def _pagina():
+        fichas = formulario.filtrar(publicadas).only(*CAMPOS_DE_LA_FILA, "dependencia").order_by("nombre")
+        pagina = Paginator(fichas, FICHAS_POR_PAGINA).get_page(request.GET.get("pagina"))
+        pagina.object_list = list(pagina.object_list)
+        return pagina
+
+    # The unfiltered catalogue, the page most people open, is kept per content version like the ficha.
+    if filtrado:
+        pagina = _pagina()
+    else:
+        pagina = cache_paginas.por_version(
+            f"catalogo:{modelo._meta.label_lower}:{request.GET.get('pagina')}", _pagina, exacto=True
+        )
     parametros = request.GET.copy()
     parametros.pop("pagina", None)
     return render(
@@ -163,30 +176,21 @@ def catalogo(request, *, modelo):
             "pagina": pagina,
             "dependencias": nombres_de_dependencias,
             "parametros": parametros.urlencode(),
-            "filtrado": any(v for k, v in request.GET.items() if k != "pagina"),
+            "filtrado": filtrado,
             "ignorados": [str(campo.label) for campo in formulario if campo.errors],
         },
     )
 
 
 def detalle(request, slug, *, modelo):
-    ficha = get_object_or_404(
-        modelo.objects.publicados()
-        .select_related("dependencia")
-        .prefetch_related(
-            "requisitos",
-            "puntos_atencion",
-            "normas",
-            "formularios",
-            Prefetch("situaciones", to_attr="lista_situaciones"),
-        ),
-        slug=slug,
+    # A published ficha and its requirements change only when content is saved or at a scheduled moment:
+    # each process keeps them per content version (six queries and their ORM work, most of the page's cost).
+    datos = cache_paginas.por_version(
+        f"ficha:{modelo._meta.label_lower}:{slug}", lambda: _ficha_publicada(modelo, slug), exacto=True
     )
-    momentos = []
-    for valor, etiqueta in ficha.requisitos.model.Momento.choices:
-        requisitos = [r for r in ficha.requisitos.all() if r.momento == valor]
-        if requisitos:
-            momentos.append({"etiqueta": etiqueta, "requisitos": requisitos})
+    if datos is None:
+        raise Http404
+    ficha, momentos = datos
     return render(
         request,
         "fichas/detalle.html",
@@ -197,6 +201,32 @@ def detalle(request, slug, *, modelo):
             "json_ld": datos_estructurados.bloque(_json_ld(request, ficha)),
         },
     )
+
+
+def _ficha_publicada(modelo, slug):
+    """The published ficha with everything its page shows, and its requirements grouped by moment; None if
+    there is no such published ficha."""
+    ficha = (
+        modelo.objects.publicados()
+        .select_related("dependencia")
+        .prefetch_related(
+            "requisitos",
+            "puntos_atencion",
+            "normas",
+            "formularios",
+            Prefetch("situaciones", to_attr="lista_situaciones"),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if ficha is None:
+        return None
+    momentos = []
+    for valor, etiqueta in ficha.requisitos.model.Momento.choices:
+        requisitos = [r for r in ficha.requisitos.all() if r.momento == valor]
+        if requisitos:
+            momentos.append({"etiqueta": etiqueta, "requisitos": requisitos})
+    return ficha, momentos
 
 
 def _json_ld(request, ficha):

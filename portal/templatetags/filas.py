@@ -7,6 +7,8 @@ escapes each value just as a template would. The markup stays next to its templa
 and each tag is used from every list that shows that kind of row.
 """
 
+import functools
+
 from django import template
 from django.utils.html import format_html, format_html_join
 
@@ -14,6 +16,22 @@ from .imagenes import imagen_html
 from .portal_tags import fecha, iso, pesos
 
 register = template.Library()
+
+
+def _una_vez_por_objeto(funcion):
+    """The row of an object is written once per object: the views keep the objects of their lists per content
+    version (``cache_paginas.por_version``), so a row is written once per version and process, not on every
+    view. The HTML is kept on the object itself, keyed by the other arguments."""
+
+    @functools.wraps(funcion)
+    def envuelta(objeto, *args):
+        memoria = objeto.__dict__.setdefault("_filas_html", {})
+        clave = (funcion.__name__, *args)
+        if clave not in memoria:
+            memoria[clave] = funcion(objeto, *args)
+        return memoria[clave]
+
+    return envuelta
 
 
 def tamano_archivo(octetos):
@@ -30,6 +48,7 @@ def tamano_archivo(octetos):
 
 
 @register.simple_tag
+@_una_vez_por_objeto
 def fila_documento(documento):
     """A document in a list: its title as a link, then type and number, format and size, and dates."""
     expedido = (
@@ -64,11 +83,16 @@ def lista_de_fichas(fichas, dependencias):
     (``dependencias``: names by id)."""
     return format_html(
         '<ul class="fichas">{}</ul>',
-        format_html_join("\n", '<li class="ficha-item">{}</li>', ((_ficha(f, dependencias),) for f in fichas)),
+        format_html_join(
+            "\n",
+            '<li class="ficha-item">{}</li>',
+            ((_ficha(f, dependencias.get(f.dependencia_id, "")),) for f in fichas),
+        ),
     )
 
 
-def _ficha(ficha, dependencias):
+@_una_vez_por_objeto
+def _ficha(ficha, dependencia):
     if ficha.es_gratuito:
         costo = "Gratuito"
     elif ficha.costo_tipo == "valor":
@@ -91,7 +115,7 @@ def _ficha(ficha, dependencias):
         ficha.canal_texto,
         costo,
         ficha.tiempo_texto,
-        dependencias.get(ficha.dependencia_id, ""),
+        dependencia,
     )
 
 
@@ -102,6 +126,11 @@ def tarjeta_noticia(noticia, sizes, grande=False, nivel=3):
     ``nivel``: the title's heading level, one below the heading the cards sit under (2 right under the h1 of
     the news list, 3 under a section's h2): a skipped level breaks the outline screen readers navigate by.
     """
+    return _tarjeta_noticia(noticia, sizes, bool(grande), int(nivel))
+
+
+@_una_vez_por_objeto
+def _tarjeta_noticia(noticia, sizes, grande, nivel):
     imagen = ""
     if noticia.imagen:
         imagen = format_html(

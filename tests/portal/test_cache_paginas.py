@@ -91,10 +91,10 @@ def test_con_cache_compartida_la_identidad_se_lee_una_vez_por_version(client, se
     from portal.models import Municipio
 
     settings.CACHE_COMPARTIDA = True
-    settings.CACHE_PAGINAS_SEGUNDOS = 0  # every page rendered: only the identity is kept
+    settings.CACHE_PAGINAS_SEGUNDOS = 0  # every page rendered: what it shows is kept per content version
     crear_publicable(Noticia, titulo="Feria del café")
     client.get("/noticias/")
-    with django_assert_num_queries(1):  # the news page: nothing for the identity nor the categories
+    with django_assert_num_queries(0):  # the news page: nothing for the identity, the categories nor the list
         client.get("/noticias/")
     municipio = Municipio.objects.actual()
     municipio.entidad = "Alcaldía Municipal de Prueba"
@@ -145,3 +145,67 @@ def test_con_cache_compartida_el_pie_se_arma_una_vez_por_version_y_sigue_al_dia(
     # What depends on the request is never kept: the search box shows what this visitor searched.
     assert 'value="feria"' in client.get("/buscar/", {"q": "feria"}).content.decode()
     assert 'value="cafe"' in client.get("/buscar/", {"q": "cafe"}).content.decode()
+
+
+@pytest.fixture
+def memoria_por_version(settings):
+    """Pages rendered every time (no page cache), with each process keeping data per content version, as a
+    logged-in official or a page with a query string sees the portal in production."""
+    settings.CACHE_COMPARTIDA = True
+    settings.CACHE_PAGINAS_SEGUNDOS = 0
+
+
+@pytest.mark.parametrize("pagina", ["ficha", "noticia", "documentos", "catalogo"])
+def test_las_paginas_guardan_sus_datos_por_version_y_siguen_al_dia(
+    client, memoria_por_version, django_assert_num_queries, pagina
+):
+    from portal.models import Documento, SubseccionTransparencia
+    from tramites.models import Tramite
+
+    dependencia = crear_dependencia()
+    if pagina == "ficha":
+        objeto = crear_publicable(
+            Tramite, nombre="Licencia de funcionamiento", slug="licencia", dependencia=dependencia
+        )
+        url, campo = objeto.get_absolute_url(), "nombre"
+    elif pagina == "catalogo":
+        objeto = crear_publicable(
+            Tramite, nombre="Licencia de funcionamiento", slug="licencia", dependencia=dependencia
+        )
+        url, campo = "/tramites/", "nombre"
+    elif pagina == "noticia":
+        objeto = crear_publicable(Noticia, titulo="Feria del café", dependencia=dependencia)
+        url, campo = objeto.get_absolute_url(), "titulo"
+    else:
+        subseccion = SubseccionTransparencia.objects.first()
+        objeto = crear_publicable(Documento, titulo="Presupuesto 2027", dependencia=dependencia)
+        objeto.subsecciones.add(subseccion)
+        url, campo = subseccion.get_absolute_url(), "titulo"
+    client.get(url)
+    with django_assert_num_queries(0):  # the second view reads nothing: not the item, nor its list
+        segunda = client.get(url)
+    assert segunda.status_code == 200
+    setattr(objeto, campo, "Texto corregido por la dependencia")
+    objeto.save()  # on any node: the shared version moves, every process reads the item again
+    assert "Texto corregido por la dependencia" in client.get(url).content.decode()
+
+
+def test_una_publicacion_programada_aparece_a_su_hora_aunque_nada_se_guarde(client, memoria_por_version, monkeypatch):
+    ahora = timezone.now()
+    noticia = crear_publicable(
+        Noticia, titulo="Jornada de vacunación", publicar_desde=ahora + timezone.timedelta(hours=1)
+    )
+    assert "Jornada de vacunación" not in client.get("/noticias/").content.decode()
+    assert client.get(noticia.get_absolute_url()).status_code == 404
+    despues = ahora + timezone.timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: despues)
+    assert "Jornada de vacunación" in client.get("/noticias/").content.decode()
+    assert client.get(noticia.get_absolute_url()).status_code == 200
+
+
+def test_la_memoria_del_proceso_tiene_un_tope(memoria_por_version, monkeypatch):
+    monkeypatch.setattr(cache_paginas, "MAXIMO_EN_PROCESO", 3)
+    monkeypatch.setattr(cache_paginas, "_del_proceso", cache_paginas.collections.OrderedDict())
+    for numero in range(10):
+        cache_paginas.por_version(f"pagina:{numero}", lambda: "x" * 1000)
+    assert list(cache_paginas._del_proceso) == ["pagina:7", "pagina:8", "pagina:9"]
