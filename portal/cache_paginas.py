@@ -134,7 +134,7 @@ def calcular_compartido(nombre, funcion, *, maximo=None):
 # recently used leave first, so keys per item (a ficha, a page of a list) cannot grow a worker's memory
 # without bound.
 _del_proceso = collections.OrderedDict()
-MAXIMO_EN_PROCESO = 512
+MAXIMO_EN_PROCESO = 256
 
 
 def _proximo_cambio_de_la_version(ahora):
