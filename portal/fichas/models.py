@@ -135,6 +135,7 @@ class Ficha(Publicable):
 
     # What the standard requires before a ficha is published; the apps may add to it.
     exige_base_legal = False
+    relaciones_de_revision = ("requisitos", "puntos_atencion", "normas", "formularios")
 
     class Meta(Publicable.Meta):
         abstract = True
