@@ -43,6 +43,7 @@ NUNCA = (
     "/participa/encuesta/",
     "/buscar/",
     "/c/",
+    "/vista-previa/",
     "/salud/",
     "/gelt/",
     "/static/",

@@ -110,12 +110,17 @@ def noticias(request):
 
 @require_safe
 def noticia(request, slug):
-    noticia = get_object_or_404(_noticias_publicas().prefetch_related("categorias"), slug=slug)
+    return mostrar_noticia(request, get_object_or_404(_noticias_publicas().prefetch_related("categorias"), slug=slug))
+
+
+def mostrar_noticia(request, noticia, extra=None):
+    """The page of a news item: the public one, or the preview of a draft or revision (``extra``)."""
     relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
     contexto = {
         "noticia": noticia,
         "relacionadas": relacionadas,
         "json_ld": datos_estructurados.bloque(datos_estructurados.noticia(request, noticia)),
+        **(extra or {}),
     }
     return render(request, "portal/noticia.html", contexto)
 
@@ -128,8 +133,12 @@ def eventos(request):
 @require_safe
 def evento(request, slug):
     evento = get_object_or_404(Evento.objects.vigentes().select_related("dependencia"), slug=slug)
+    return mostrar_evento(request, evento)
+
+
+def mostrar_evento(request, evento, extra=None):
     json_ld = datos_estructurados.bloque(datos_estructurados.evento(request, evento))
-    return render(request, "portal/evento.html", {"evento": evento, "json_ld": json_ld})
+    return render(request, "portal/evento.html", {"evento": evento, "json_ld": json_ld, **(extra or {})})
 
 
 def _respuesta_ics(request, eventos, nombre_archivo):
@@ -159,7 +168,10 @@ def evento_ics(request, slug):
 @require_safe
 def documento(request, pk):
     """Serve a published document; drafts and expired ones do not exist for the public."""
-    documento = get_object_or_404(Documento.objects.vigentes(), pk=pk)
+    return servir_documento(request, get_object_or_404(Documento.objects.vigentes(), pk=pk))
+
+
+def servir_documento(request, documento, extra=None):
     try:
         archivo = documento.archivo.open("rb")
     except FileNotFoundError as error:

@@ -169,19 +169,29 @@ def catalogo(request, *, modelo):
     )
 
 
-def detalle(request, slug, *, modelo):
-    ficha = get_object_or_404(
-        modelo.objects.publicados()
-        .select_related("dependencia")
-        .prefetch_related(
-            "requisitos",
-            "puntos_atencion",
-            "normas",
-            "formularios",
-            Prefetch("situaciones", to_attr="lista_situaciones"),
-        ),
-        slug=slug,
+def _con_lo_de_la_pagina(fichas):
+    return fichas.select_related("dependencia").prefetch_related(
+        "requisitos",
+        "puntos_atencion",
+        "normas",
+        "formularios",
+        Prefetch("situaciones", to_attr="lista_situaciones"),
     )
+
+
+def detalle(request, slug, *, modelo):
+    return mostrar(request, get_object_or_404(_con_lo_de_la_pagina(modelo.objects.publicados()), slug=slug))
+
+
+def vista_previa(request, objeto, extra):
+    """The page of a draft or revision, exactly as the public one will be (with its own requirements…)."""
+    ficha = _con_lo_de_la_pagina(type(objeto)._base_manager.filter(pk=objeto.pk)).get()
+    ficha.slug = objeto.slug  # a revision shows the address of its live ficha
+    return mostrar(request, ficha, extra)
+
+
+def mostrar(request, ficha, extra=None):
+    modelo = type(ficha)
     momentos = []
     for valor, etiqueta in ficha.requisitos.model.Momento.choices:
         requisitos = [r for r in ficha.requisitos.all() if r.momento == valor]
@@ -195,6 +205,7 @@ def detalle(request, slug, *, modelo):
             "opts": modelo._meta,
             "momentos": momentos,
             "json_ld": datos_estructurados.bloque(_json_ld(request, ficha)),
+            **(extra or {}),
         },
     )
 
