@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.core import signing
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from .models.publicacion import puede_publicar
@@ -76,6 +77,8 @@ def vista_previa(request, modelo, pk):
         raise Http404
     if objeto.revision_de_id and hasattr(objeto, "slug"):
         objeto.slug = objeto.revision_de.slug  # the address it will have: its live item's
+    if objeto.publicar_desde is None:
+        objeto.publicar_desde = timezone.now()  # what publishing it now would give it
     respuesta = funcion(request, objeto, {"vista_previa": True, "vista_previa_de": objeto})
     respuesta["Cache-Control"] = "private, no-store"
     respuesta["X-Robots-Tag"] = "noindex, nofollow"
