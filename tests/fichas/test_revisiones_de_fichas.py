@@ -145,3 +145,16 @@ def test_el_funcionario_abre_su_ficha_publicada_y_ve_el_formulario_con_el_aviso(
     assert 'name="_enviar_a_revision"' in pagina and 'name="_publicar"' not in pagina
     assert Tramite.objects.filter(revision_de=tramite).count() == 0  # created on the first save, not on opening
     assert Tramite.objects.get(pk=tramite.pk).estado == Estado.PUBLICADO
+
+
+def test_la_revision_de_una_ficha_en_linea_conserva_la_direccion_del_formulario(funcionario, comite, gobierno):
+    tramite = crear_tramite(dependencia=gobierno, slug="licencia", solicitud_en_linea=True)
+    tramite.clean()
+    tramite.save()
+    revision, _mapa = services.publicable_crear_revision(objeto=tramite, usuario=funcionario)
+    revision.clean()  # what the admin's form does on every save
+    assert revision.url_en_linea.endswith("/tramites/licencia/solicitar/")
+    revision.save()
+    services.publicable_cambiar_estado(objeto=revision, usuario=comite, transicion="publicar")
+    tramite.refresh_from_db()
+    assert tramite.url_en_linea.endswith("/tramites/licencia/solicitar/")
