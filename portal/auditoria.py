@@ -47,6 +47,8 @@ def _auditable(campo):
     others (image renditions, search vectors)."""
     if campo.primary_key or getattr(campo, "auto_now", False) or getattr(campo, "auto_now_add", False):
         return False
+    if campo.name in getattr(campo.model, "campos_sin_auditoria", ()):  # counters that move on every save
+        return False
     return campo.editable or campo.get_internal_type() not in ("JSONField", "SearchVectorField")
 
 

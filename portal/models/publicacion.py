@@ -145,6 +145,8 @@ class Publicable(models.Model):
 
     # Reverse relations edited inline with the item (a ficha's requirements): a revision has its own copy.
     relaciones_de_revision = ()
+    # Bookkeeping, not content: the audit log does not list them among what changed.
+    campos_sin_auditoria = ("version", "generacion_de_enlaces")
 
     class Meta:
         abstract = True
