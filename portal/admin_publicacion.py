@@ -94,6 +94,12 @@ def _accion(transicion, descripcion):
     def accion(modeladmin, request, queryset):
         hechos, errores = 0, []
         for objeto in queryset:
+            if transicion == "devolver_a_borrador" and objeto.estado == Estado.EN_REVISION:
+                # What waits for review goes back with the reason, so its author knows what to correct.
+                errores.append(
+                    _("«%(objeto)s» está en revisión: ábralo y use «Devolver con observaciones».") % {"objeto": objeto}
+                )
+                continue
             try:
                 services.publicable_cambiar_estado(objeto=objeto, usuario=request.user, transicion=transicion)
                 hechos += 1

@@ -340,3 +340,46 @@ def test_vista_previa_de_una_revision_muestra_lo_nuevo_con_la_direccion_publica(
     texto = respuesta.content.decode()
     assert "Texto corregido." in texto and "/noticias/vacunacion/" in texto
     assert "revision-" not in texto
+
+
+def test_la_accion_de_lista_no_devuelve_sin_observaciones_lo_que_esta_en_revision(client, comite, gobierno):
+    noticia = crear_publicable(Noticia, publicado=False, dependencia=gobierno, estado=Estado.EN_REVISION)
+    client.force_login(comite)
+    respuesta = client.post(
+        reverse("admin:portal_noticia_changelist"),
+        {"action": "devolver_a_borrador", "_selected_action": [noticia.pk]},
+        follow=True,
+    )
+    assert "Devolver con observaciones" in respuesta.content.decode()
+    noticia.refresh_from_db()
+    assert noticia.estado == Estado.EN_REVISION
+
+
+def test_la_revision_usa_la_imagen_publicada_y_descartarla_no_la_borra(client, funcionario, gobierno, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import imagen_png
+
+    noticia = crear_publicable(Noticia, dependencia=gobierno, imagen_alt="Una plaza", slug="plaza")
+    noticia.imagen = SimpleUploadedFile("plaza.png", imagen_png(), "image/png")
+    services.imagen_guardar(objeto=noticia)
+    noticia.save()
+    revision = abrir_revision(client, funcionario, noticia, titulo="Otra plaza", imagen_alt="Una plaza")
+    assert revision.imagen.name == noticia.imagen.name and revision.imagen_datos == noticia.imagen_datos
+    respuesta = client.post(reverse("admin:portal_noticia_delete", args=[revision.pk]), {"post": "yes"})
+    assert respuesta.status_code == 302 and not Noticia.objects.filter(pk=revision.pk).exists()
+    noticia.refresh_from_db()
+    assert noticia.imagen.storage.exists(noticia.imagen.name)
+    nombre = noticia.imagen.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    assert nombre in publico().get("/noticias/plaza/").content.decode()  # its renditions are served
+
+
+def test_vista_previa_de_un_documento_en_borrador(client, funcionario, gobierno):
+    from portal.models import Documento
+
+    documento = crear_publicable(Documento, publicado=False, dependencia=gobierno)
+    assert publico().get(documento.get_absolute_url()).status_code == 404
+    client.force_login(funcionario)
+    respuesta = client.get(vista_previa.url(documento))
+    assert respuesta.status_code == 200 and respuesta["Cache-Control"] == "private, no-store"
+    assert b"".join(respuesta.streaming_content).startswith(b"%PDF")
