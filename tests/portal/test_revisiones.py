@@ -313,10 +313,14 @@ def test_ver_en_el_sitio_de_un_borrador_lleva_a_la_vista_previa(client, funciona
     assert f'href="{borrador.get_absolute_url()}"' not in pagina
 
 
-def test_enlace_para_compartir_valido_vencido_y_revocado(client, funcionario, borrador, monkeypatch):
+def test_enlace_para_compartir_valido_vencido_y_revocado(client, funcionario, borrador, monkeypatch, settings):
+    settings.CACHE_PAGINAS_SEGUNDOS = 300  # an anonymous visitor's pages are cached: never this one
     anonimo = publico()
     enlace = vista_previa.url(borrador, compartir=True)
-    assert anonimo.get(enlace).status_code == 200
+    for _vez in range(2):
+        respuesta = anonimo.get(enlace)
+        assert respuesta.status_code == 200 and "X-Cache" not in respuesta
+        assert respuesta["Cache-Control"] == "private, no-store" and "noindex" in respuesta["X-Robots-Tag"]
     assert anonimo.get(enlace[:-3] + "xyz").status_code == 404  # altered
     # Seven days and a bit later it no longer opens.
     ahora = time.time()
