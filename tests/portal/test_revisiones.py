@@ -387,3 +387,13 @@ def test_vista_previa_de_un_documento_en_borrador(client, funcionario, gobierno)
     respuesta = client.get(vista_previa.url(documento))
     assert respuesta.status_code == 200 and respuesta["Cache-Control"] == "private, no-store"
     assert b"".join(respuesta.streaming_content).startswith(b"%PDF")
+
+
+def test_el_comite_corrige_y_publica_lo_publicado_en_un_solo_paso(client, comite, publicada):
+    client.force_login(comite)
+    respuesta = client.post(url_cambio(publicada), formulario(publicada, titulo="Corregido", _publicar="Publicar"))
+    assert respuesta.status_code == 302
+    publicada.refresh_from_db()
+    assert publicada.titulo == "Corregido" and publicada.slug == "vacunacion"
+    assert not Noticia.objects.filter(revision_de__isnull=False).exists()
+    assert "Corregido" in publico().get("/noticias/vacunacion/").content.decode()
