@@ -793,6 +793,9 @@ def _guardar(plan, usuario):
     antes = None if guardada is None else auditoria.valores(guardada, relacionados=_RELACIONES)
     if plan.nueva:
         ficha.creado_por = usuario
+    else:
+        # Like a save in the admin: a form opened before the import is refused instead of undoing it.
+        ficha.version = guardada.version + 1
     ficha.modificado_por = usuario
     ficha.save()
     if plan.situaciones is not None:
