@@ -158,3 +158,14 @@ def test_la_revision_de_una_ficha_en_linea_conserva_la_direccion_del_formulario(
     services.publicable_cambiar_estado(objeto=revision, usuario=comite, transicion="publicar")
     tramite.refresh_from_db()
     assert tramite.url_en_linea.endswith("/tramites/licencia/solicitar/")
+
+
+def test_marcar_como_revisada_una_revision_revisa_su_ficha_viva(funcionario, comite, gobierno):
+    from portal.fichas.services import ficha_marcar_revisada
+
+    tramite = crear_tramite(dependencia=gobierno)
+    revision, _mapa = services.publicable_crear_revision(objeto=tramite, usuario=funcionario)
+    assert ficha_marcar_revisada(fichas=Tramite.objects.filter(pk__in=[tramite.pk, revision.pk]), usuario=comite) == 1
+    tramite.refresh_from_db()
+    revision.refresh_from_db()
+    assert tramite.revisado_por == comite and revision.revisado_por is None
