@@ -397,3 +397,14 @@ def test_el_comite_corrige_y_publica_lo_publicado_en_un_solo_paso(client, comite
     assert publicada.titulo == "Corregido" and publicada.slug == "vacunacion"
     assert not Noticia.objects.filter(revision_de__isnull=False).exists()
     assert "Corregido" in publico().get("/noticias/vacunacion/").content.decode()
+
+
+def test_lo_editado_en_la_revision_queda_en_el_historial_de_lo_publicado(client, funcionario, publicada, comite):
+    revision = abrir_revision(client, funcionario, publicada, titulo="Primera corrección")
+    revision.refresh_from_db()
+    client.post(url_cambio(revision), formulario(revision, titulo="Segunda corrección"))
+    services.publicable_cambiar_estado(objeto=revision, usuario=comite, transicion="publicar")
+    cambios = [r.cambios.get("Título") for r in Cambio.objects.de_objeto(publicada) if "Título" in r.cambios]
+    assert ["Primera corrección", "Segunda corrección"] in cambios
+    pagina = client.get(reverse("admin:portal_noticia_history", args=[publicada.pk])).content.decode()
+    assert "Segunda corrección" in pagina
