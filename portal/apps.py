@@ -28,10 +28,23 @@ class PortalConfig(AppConfig):
         registro.registrar_momento_de_cambio(Evento.objects.proximo_cambio_de_evento)
         cache_paginas.conectar_invalidacion()
 
+        from . import views, vista_previa
+
+        vista_previa.registrar(Noticia, views.mostrar_noticia)
+        vista_previa.registrar(Evento, views.mostrar_evento)
+        vista_previa.registrar(Documento, views.servir_documento)
+
         from . import tareas
 
         # At night, when nobody waits for the database: finished jobs (and the mail bodies they hold) go away.
         tareas.registrar_periodica("portal.tareas_limpiar", tareas.tareas_limpiar, a_las=datetime.time(3, 0))
+        from . import services
+
+        # A revision scheduled for a date replaces its live item within a minute of it (the page cache already
+        # expires at that moment: the scheduled revision counts in proximo_cambio).
+        tareas.registrar_periodica(
+            "portal.revisiones_programadas", services.revisiones_programadas_tarea, cada=datetime.timedelta(minutes=1)
+        )
 
 
 class PortalAdminConfig(AdminConfig):

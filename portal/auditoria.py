@@ -47,6 +47,8 @@ def _auditable(campo):
     others (image renditions, search vectors)."""
     if campo.primary_key or getattr(campo, "auto_now", False) or getattr(campo, "auto_now_add", False):
         return False
+    if campo.name in getattr(campo.model, "campos_sin_auditoria", ()):  # counters that move on every save
+        return False
     return campo.editable or campo.get_internal_type() not in ("JSONField", "SearchVectorField")
 
 
@@ -187,6 +189,9 @@ def cambio_registrar(*, usuario, objeto, accion, antes=None, despues=None, mensa
     have, and without ``antes`` it keeps only its ``mensaje``. ``padre`` is the object whose page ``objeto`` was
     edited in (an inline row). A change that changed nothing and says nothing is not recorded (``None``).
     """
+    if padre is None and getattr(objeto, "revision_de_id", None):
+        # A revision's edits belong to its published item's history, which outlives the revision.
+        padre = type(objeto)._base_manager.filter(pk=objeto.revision_de_id).first()
     if accion in (Cambio.Accion.CAMBIO, Cambio.Accion.ESTADO):
         comunes = antes.keys() & (despues or {}).keys() if antes is not None else set()
         antes = {k: v for k, v in (antes or {}).items() if k in comunes}

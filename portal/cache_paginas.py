@@ -44,6 +44,7 @@ NUNCA = (
     "/participa/encuesta/",
     "/buscar/",
     "/c/",
+    "/vista-previa/",
     "/salud/",
     "/gelt/",
     "/static/",

@@ -21,7 +21,8 @@ from .models import (
 
 def datos_publicable(objeto, *, texto, fecha=None):
     """Index data of a workflow item: nothing unless published; its window is checked when searching."""
-    if objeto.estado != Estado.PUBLICADO or objeto.publicar_desde is None:
+    # A revision is never searchable: its live item is, with the live text, until the revision replaces it.
+    if objeto.estado != Estado.PUBLICADO or objeto.publicar_desde is None or objeto.revision_de_id is not None:
         return None
     return {
         "titulo": str(objeto),

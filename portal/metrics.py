@@ -11,7 +11,7 @@ MODELOS_PUBLICADOS = {"noticias": Noticia, "documentos": Documento, "eventos": E
 
 def _publicados_entre(modelo, desde, hasta):
     # Archived items were public on their publication date, so they still count for that month.
-    return modelo.objects.filter(
+    return modelo.objects.vivos().filter(
         estado__in=[Estado.PUBLICADO, Estado.ARCHIVADO], publicar_desde__gte=desde, publicar_desde__lt=hasta
     )
 

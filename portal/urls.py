@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, views, vista_previa
 
 app_name = "portal"
 
@@ -29,4 +29,5 @@ urlpatterns = [
     path("mapa-del-sitio/", views.mapa_del_sitio, name="mapa_del_sitio"),
     path("salud/", views.salud, name="salud"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("vista-previa/<str:modelo>/<int:pk>/", vista_previa.vista_previa, name="vista_previa"),
 ]

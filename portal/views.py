@@ -121,10 +121,18 @@ def noticia(request, slug):
     if datos is None:
         raise Http404
     noticia, relacionadas = datos
+    return mostrar_noticia(request, noticia, relacionadas=relacionadas)
+
+
+def mostrar_noticia(request, noticia, extra=None, *, relacionadas=None):
+    """The page of a news item: the public one, or the preview of a draft or revision (``extra``)."""
+    if relacionadas is None:
+        relacionadas = _relacionadas(noticia)
     contexto = {
         "noticia": noticia,
         "relacionadas": relacionadas,
         "json_ld": datos_estructurados.bloque(datos_estructurados.noticia(request, noticia)),
+        **(extra or {}),
     }
     return render(request, "portal/noticia.html", contexto)
 
@@ -134,8 +142,11 @@ def _noticia_publicada(slug):
     noticia = _noticias_publicas().prefetch_related("categorias").filter(slug=slug).first()
     if noticia is None:
         return None
-    relacionadas = _lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3]
-    return noticia, list(relacionadas)
+    return noticia, _relacionadas(noticia)
+
+
+def _relacionadas(noticia):
+    return list(_lista_de_noticias().exclude(pk=noticia.pk).filter(dependencia=noticia.dependencia_id)[:3])
 
 
 @require_safe
@@ -146,8 +157,12 @@ def eventos(request):
 @require_safe
 def evento(request, slug):
     evento = get_object_or_404(Evento.objects.vigentes().select_related("dependencia"), slug=slug)
+    return mostrar_evento(request, evento)
+
+
+def mostrar_evento(request, evento, extra=None):
     json_ld = datos_estructurados.bloque(datos_estructurados.evento(request, evento))
-    return render(request, "portal/evento.html", {"evento": evento, "json_ld": json_ld})
+    return render(request, "portal/evento.html", {"evento": evento, "json_ld": json_ld, **(extra or {})})
 
 
 def _respuesta_ics(request, eventos, nombre_archivo):
@@ -177,7 +192,10 @@ def evento_ics(request, slug):
 @require_safe
 def documento(request, pk):
     """Serve a published document; drafts and expired ones do not exist for the public."""
-    documento = get_object_or_404(Documento.objects.vigentes(), pk=pk)
+    return servir_documento(request, get_object_or_404(Documento.objects.vigentes(), pk=pk))
+
+
+def servir_documento(request, documento, extra=None):
     try:
         archivo = documento.archivo.open("rb")
     except FileNotFoundError as error:

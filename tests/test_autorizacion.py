@@ -65,6 +65,9 @@ PUBLICAS = {
     "ventanilla:informe_xlsx",
     "ventanilla:verificar",
     "ventanilla:verificar_codigo",
+    # The preview of a draft or revision: for who may edit or publish it and for a signed share link; 404 for
+    # anyone else (tested in tests/portal/test_revisiones.py).
+    "portal:vista_previa",
     # Online requests of fichas marked for it (404 for the others).
     "tramites:solicitar",
     "servicios:solicitar",

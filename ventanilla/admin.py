@@ -442,7 +442,7 @@ def _opciones_de_ficha():
         etiqueta = modelo._meta.label_lower
         grupo = [
             (clave_de_ficha(etiqueta, pk), nombre)
-            for pk, nombre in modelo.objects.order_by("nombre").values_list("pk", "nombre")
+            for pk, nombre in modelo.objects.vivos().order_by("nombre").values_list("pk", "nombre")
         ]
         opciones.append((str(modelo._meta.verbose_name_plural).capitalize(), grupo))
     return opciones

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from .. import busqueda, registro
+from .. import busqueda, registro, vista_previa
 from ..fuentes_busqueda import datos_publicable
 from ..sitemaps import PublicadosSitemap
 
@@ -34,6 +34,9 @@ def registrar_app_de_fichas(modelo, *, titulo_inicio=None, orden_busqueda=10):
 
     registro.registrar_contenido_de_dependencia(de_dependencia)
     registro.registrar_modelo_de_ficha(modelo)
+    from . import views
+
+    vista_previa.registrar(modelo, views.vista_previa)
     registro.registrar_momento_de_cambio(modelo.objects.proximo_cambio)
     registro.registrar_en_mapa(
         clave=modelo._meta.app_label,

@@ -32,6 +32,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -619,7 +620,8 @@ class _Contexto:
         codigos = {f.get("codigo_suit", "").strip() for f in filas} - {""}
         slugs = {f.get("slug", "").strip() for f in filas} | {slugify(f.get("nombre", ""))[:260] for f in filas}
         self.por_codigo, self.por_slug = {}, {}
-        coincidentes = modelo.objects.filter(codigo_suit__in=codigos) | modelo.objects.filter(slug__in=slugs - {""})
+        # Only live fichas: a revision being edited in the back office is not what an import updates.
+        coincidentes = modelo.objects.vivos().filter(Q(codigo_suit__in=codigos) | Q(slug__in=slugs - {""}))
         if not self.publica:
             # An official only ever matches the fichas of their dependencias: any other one is answered as an
             # unknown ficha, so guessing slugs or SUIT codes never tells them another dependencia's drafts.
@@ -791,6 +793,9 @@ def _guardar(plan, usuario):
     antes = None if guardada is None else auditoria.valores(guardada, relacionados=_RELACIONES)
     if plan.nueva:
         ficha.creado_por = usuario
+    else:
+        # Like a save in the admin: a form opened before the import is refused instead of undoing it.
+        ficha.version = guardada.version + 1
     ficha.modificado_por = usuario
     ficha.save()
     if plan.situaciones is not None:

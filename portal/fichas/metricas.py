@@ -51,7 +51,8 @@ def _agregados(ahora, hoy):
 def metricas(modelo, *, anio=None, ahora=None):
     """The figures now, or at the end of ``anio`` (fichas created up to then) for the yearly indicator."""
     ahora = ahora or timezone.now()
-    fichas = modelo.objects.all()
+    # Revisions being edited are not fichas of their own: the indicators follow the live ones.
+    fichas = modelo.objects.vivos()
     if anio is not None:
         fin = timezone.make_aware(timezone.datetime(anio, 12, 31, 23, 59, 59))
         ahora = min(ahora, fin)
@@ -63,7 +64,8 @@ def metricas_por_dependencia(modelo, *, ahora=None):
     """``{dependencia nombre: Metricas}`` in one query."""
     ahora = ahora or timezone.now()
     filas = (
-        modelo.objects.values("dependencia__nombre")
+        modelo.objects.vivos()
+        .values("dependencia__nombre")
         .annotate(**_agregados(ahora, timezone.localdate(ahora)))
         .order_by("dependencia__nombre")
     )
@@ -72,9 +74,11 @@ def metricas_por_dependencia(modelo, *, ahora=None):
 
 def publicaciones(modelo, desde, hasta):
     """Fichas that went public in [desde, hasta) (archived ones included: they were public then)."""
-    return modelo.objects.filter(
-        estado__in=[Estado.PUBLICADO, Estado.ARCHIVADO], publicar_desde__gte=desde, publicar_desde__lt=hasta
-    ).order_by("-publicar_desde")
+    return (
+        modelo.objects.vivos()
+        .filter(estado__in=[Estado.PUBLICADO, Estado.ARCHIVADO], publicar_desde__gte=desde, publicar_desde__lt=hasta)
+        .order_by("-publicar_desde")
+    )
 
 
 def publicaciones_por_mes(modelo, desde, hasta):
@@ -97,12 +101,17 @@ def ultima_actualizacion(modelo):
 
 
 def no_publicadas(modelo):
-    """Identified fichas not public yet (drafts and items in review)."""
-    return modelo.objects.exclude(q_vigente()).exclude(estado=Estado.ARCHIVADO).select_related("dependencia")
+    """Identified fichas not public yet (drafts and items in review; a revision of a public one is not one)."""
+    return modelo.objects.vivos().exclude(q_vigente()).exclude(estado=Estado.ARCHIVADO).select_related("dependencia")
 
 
 def no_automatizadas(modelo):
-    return modelo.objects.exclude(estado=Estado.ARCHIVADO).exclude(canal=Canal.TOTAL).select_related("dependencia")
+    return (
+        modelo.objects.vivos()
+        .exclude(estado=Estado.ARCHIVADO)
+        .exclude(canal=Canal.TOTAL)
+        .select_related("dependencia")
+    )
 
 
 def revision_pendiente(modelo, *, dias=30, hoy=None):

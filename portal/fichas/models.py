@@ -135,6 +135,7 @@ class Ficha(Publicable):
 
     # What the standard requires before a ficha is published; the apps may add to it.
     exige_base_legal = False
+    relaciones_de_revision = ("requisitos", "puntos_atencion", "normas", "formularios")
 
     class Meta(Publicable.Meta):
         abstract = True
@@ -171,8 +172,10 @@ class Ficha(Publicable):
             from django.conf import settings
 
             self.canal = Canal.TOTAL
-            if self.slug:
-                self.url_en_linea = settings.URL_DEL_SITIO.rstrip("/") + self.ruta_solicitud()
+            # A revision's form is the one of its live ficha, at its address (never the revision's placeholder).
+            vivo = self.revision_de if self.revision_de_id else self
+            if vivo.slug:
+                self.url_en_linea = settings.URL_DEL_SITIO.rstrip("/") + vivo.ruta_solicitud()
         if self.canal in (Canal.PARCIAL, Canal.TOTAL) and not self.url_en_linea:
             errores["url_en_linea"] = _("Escriba la dirección donde se hace en línea.")
         if self.tiempo_tipo != TipoTiempo.INMEDIATO and not self.tiempo_cantidad:

@@ -9,7 +9,8 @@ from ..services import registrar_en_historial
 @transaction.atomic
 def ficha_marcar_revisada(*, fichas, usuario):
     """Record the semiannual review (who and when) of each ficha; the next one falls due 6 months later."""
-    fichas = list(fichas)
+    # A revision being edited is not reviewed by itself: its live ficha is (once, if both were selected).
+    fichas = list({ficha.vivo.pk: ficha.vivo for ficha in fichas}.values())
     for ficha in fichas:
         opts = ficha._meta
         if not usuario.has_perm(f"{opts.app_label}.revisar_{opts.model_name}"):

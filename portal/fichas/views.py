@@ -182,15 +182,43 @@ def catalogo(request, *, modelo):
     )
 
 
+def _con_lo_de_la_pagina(fichas):
+    return fichas.select_related("dependencia").prefetch_related(
+        "requisitos",
+        "puntos_atencion",
+        "normas",
+        "formularios",
+        Prefetch("situaciones", to_attr="lista_situaciones"),
+    )
+
+
 def detalle(request, slug, *, modelo):
     # A published ficha and its requirements change only when content is saved or at a scheduled moment:
     # each process keeps them per content version (six queries and their ORM work, most of the page's cost).
-    datos = cache_paginas.por_version(
-        f"ficha:{modelo._meta.label_lower}:{slug}", lambda: _ficha_publicada(modelo, slug), exacto=True
+    ficha = cache_paginas.por_version(
+        f"ficha:{modelo._meta.label_lower}:{slug}",
+        lambda: _con_lo_de_la_pagina(modelo.objects.publicados()).filter(slug=slug).first(),
+        exacto=True,
     )
-    if datos is None:
+    if ficha is None:
         raise Http404
-    ficha, momentos = datos
+    return mostrar(request, ficha)
+
+
+def vista_previa(request, objeto, extra):
+    """The page of a draft or revision, exactly as the public one will be (with its own requirements…)."""
+    ficha = _con_lo_de_la_pagina(type(objeto)._base_manager.filter(pk=objeto.pk)).get()
+    ficha.slug = objeto.slug  # a revision shows the address of its live ficha
+    return mostrar(request, ficha, extra)
+
+
+def mostrar(request, ficha, extra=None):
+    modelo = type(ficha)
+    momentos = []
+    for valor, etiqueta in ficha.requisitos.model.Momento.choices:
+        requisitos = [r for r in ficha.requisitos.all() if r.momento == valor]
+        if requisitos:
+            momentos.append({"etiqueta": etiqueta, "requisitos": requisitos})
     return render(
         request,
         "fichas/detalle.html",
@@ -199,34 +227,9 @@ def detalle(request, slug, *, modelo):
             "opts": modelo._meta,
             "momentos": momentos,
             "json_ld": datos_estructurados.bloque(_json_ld(request, ficha)),
+            **(extra or {}),
         },
     )
-
-
-def _ficha_publicada(modelo, slug):
-    """The published ficha with everything its page shows, and its requirements grouped by moment; None if
-    there is no such published ficha."""
-    ficha = (
-        modelo.objects.publicados()
-        .select_related("dependencia")
-        .prefetch_related(
-            "requisitos",
-            "puntos_atencion",
-            "normas",
-            "formularios",
-            Prefetch("situaciones", to_attr="lista_situaciones"),
-        )
-        .filter(slug=slug)
-        .first()
-    )
-    if ficha is None:
-        return None
-    momentos = []
-    for valor, etiqueta in ficha.requisitos.model.Momento.choices:
-        requisitos = [r for r in ficha.requisitos.all() if r.momento == valor]
-        if requisitos:
-            momentos.append({"etiqueta": etiqueta, "requisitos": requisitos})
-    return ficha, momentos
 
 
 def _json_ld(request, ficha):

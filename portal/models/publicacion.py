@@ -29,14 +29,29 @@ def puede_publicar(usuario, modelo):
 def q_vigente(prefijo="", ahora=None):
     """The condition "published and inside its window", also usable across a relation (``prefijo="documentos__"``)."""
     ahora = ahora or timezone.now()
-    return Q(**{f"{prefijo}estado": Estado.PUBLICADO, f"{prefijo}publicar_desde__lte": ahora}) & (
-        Q(**{f"{prefijo}publicar_hasta__isnull": True}) | Q(**{f"{prefijo}publicar_hasta__gt": ahora})
-    )
+    # A revision is never public, not even a scheduled one whose date has come: it replaces its live item.
+    return Q(
+        **{
+            f"{prefijo}estado": Estado.PUBLICADO,
+            f"{prefijo}publicar_desde__lte": ahora,
+            f"{prefijo}revision_de__isnull": True,
+        }
+    ) & (Q(**{f"{prefijo}publicar_hasta__isnull": True}) | Q(**{f"{prefijo}publicar_hasta__gt": ahora}))
 
 
 class PublicableQuerySet(models.QuerySet):
     def vigentes(self, ahora=None):
         return self.filter(q_vigente(ahora=ahora))
+
+    def vivos(self):
+        """The items themselves, without the revisions being edited of them."""
+        return self.filter(revision_de__isnull=True)
+
+    def revisiones_vencidas(self, ahora=None):
+        """Revisions scheduled for a moment that has come: they must replace their live item now."""
+        return self.filter(
+            revision_de__isnull=False, estado=Estado.PUBLICADO, publicar_desde__lte=ahora or timezone.now()
+        )
 
     def proximo_cambio(self, ahora):
         """The next moment an item of this model appears (scheduled) or disappears (expiry), or None."""
@@ -51,7 +66,7 @@ class PublicableQuerySet(models.QuerySet):
         return min(momentos) if momentos else None
 
     def programados(self, ahora=None):
-        return self.filter(estado=Estado.PUBLICADO, publicar_desde__gt=ahora or timezone.now())
+        return self.vivos().filter(estado=Estado.PUBLICADO, publicar_desde__gt=ahora or timezone.now())
 
     def de_usuario(self, usuario):
         """What a back-office user may see: everything for who publishes, their dependencias' items otherwise."""
@@ -102,13 +117,44 @@ class Publicable(models.Model):
         verbose_name=_("modificado por"),
     )
     modificado = models.DateTimeField(_("última modificación"), auto_now=True)
+    # Revisions: a published item keeps serving its live row while its revision (a row of the same model,
+    # never public) is edited, reviewed and published, which copies it onto the live row and deletes it.
+    revision_de = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="revisiones",
+        verbose_name=_("revisión de"),
+    )
+    # Optimistic concurrency: every save through the back office moves it; a form holding an older one is refused.
+    version = models.PositiveIntegerField(_("versión"), default=1, editable=False)
+    # Share links of the preview carry this number: revoking them moves it.
+    generacion_de_enlaces = models.PositiveIntegerField(
+        _("generación de los enlaces de vista previa"), default=0, editable=False
+    )
+    observaciones = models.TextField(
+        _("observaciones del comité"),
+        blank=True,
+        editable=False,
+        help_text=_("Por qué se devolvió la última vez; se borran al enviarlo de nuevo a revisión."),
+    )
 
     objects = PublicableQuerySet.as_manager()
+
+    # Reverse relations edited inline with the item (a ficha's requirements): a revision has its own copy.
+    relaciones_de_revision = ()
+    # Bookkeeping, not content: the audit log does not list them among what changed.
+    campos_sin_auditoria = ("version", "generacion_de_enlaces")
 
     class Meta:
         abstract = True
         # "Published, newest first" is what every public list asks for.
         indexes = [models.Index(fields=["estado", "-publicar_desde"], name="%(app_label)s_%(class)s_vigente")]
+        constraints = [
+            models.UniqueConstraint(fields=["revision_de"], name="%(app_label)s_%(class)s_una_revision"),
+        ]
 
     def clean(self):
         super().clean()
@@ -116,10 +162,26 @@ class Publicable(models.Model):
             raise ValidationError({"publicar_hasta": _("Debe ser posterior a la fecha de publicación.")})
 
     @property
+    def es_revision(self):
+        return self.revision_de_id is not None
+
+    @property
+    def vivo(self):
+        """The item the public sees for this one: its live item if it is a revision, itself otherwise."""
+        return self.revision_de if self.revision_de_id else self
+
+    def revision_abierta(self):
+        """The revision being edited of this published item, or None."""
+        if self.pk is None or self.revision_de_id:
+            return None
+        return type(self)._base_manager.filter(revision_de=self).first()
+
+    @property
     def esta_vigente(self):
         ahora = timezone.now()
         return (
-            self.estado == Estado.PUBLICADO
+            self.revision_de_id is None
+            and self.estado == Estado.PUBLICADO
             and self.publicar_desde is not None
             and self.publicar_desde <= ahora
             and (self.publicar_hasta is None or self.publicar_hasta > ahora)

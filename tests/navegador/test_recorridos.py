@@ -98,8 +98,8 @@ def test_funcionario_redacta_y_el_comite_publica(live_server, demo, navegador, t
     Image.new("RGB", (1200, 800), (40, 120, 60)).save(imagen)
     funcionario.get_by_label("Imagen principal:").set_input_files(str(imagen))
     funcionario.get_by_label("Texto alternativo de la imagen:").fill("Personas en fila frente a la escuela")
-    funcionario.get_by_role("button", name="Grabar", exact=True).click()
-    expect(funcionario.locator(".messagelist")).to_contain_text("agregado correctamente")
+    funcionario.get_by_role("button", name="Guardar borrador", exact=True).click()
+    expect(funcionario.locator(".messagelist")).to_contain_text("Se guardó")
     noticia = Noticia.objects.get(titulo="Jornada de cedulación en la vereda La Cueva")
     assert "registro civil" in noticia.cuerpo  # typed in the rich-text editor, which runs under the site's CSP
     assert not [m for m in consola if "Content Security Policy" in m], consola

@@ -78,14 +78,16 @@ def test_el_funcionario_no_ve_ni_toca_lo_de_otra_dependencia(client, funcionario
     assert propia.pk and Noticia.objects.count() == 2
 
 
-def test_lo_publicado_solo_lo_cambia_quien_publica(client, funcionario, gobierno):
+def test_lo_publicado_no_cambia_al_guardar_sino_su_revision(client, funcionario, gobierno):
+    # Issue 16: the official's save of a published item goes to its revision; the live one stays as it was.
     publicada = crear_publicable(Noticia, dependencia=gobierno)
     client.force_login(funcionario)
     url = reverse("admin:portal_noticia_change", args=[publicada.pk])
-    assert client.get(url).status_code == 200  # read-only view
-    assert client.post(url, formulario_noticia(gobierno, titulo="Cambiado")).status_code == 403
+    assert client.get(url).status_code == 200
+    assert client.post(url, formulario_noticia(gobierno, titulo="Cambiado")).status_code == 302
     publicada.refresh_from_db()
-    assert publicada.titulo != "Cambiado"
+    assert publicada.titulo != "Cambiado" and publicada.estado == Estado.PUBLICADO
+    assert publicada.revision_abierta().titulo == "Cambiado"
 
 
 def test_el_comite_publica_y_queda_en_el_historial(client, comite, gobierno):
