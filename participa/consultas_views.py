@@ -68,6 +68,9 @@ def lista(request):
             "abre",
             "cierra",
             "respuestas_publicadas_en",
+            "estado",
+            "publicar_desde",
+            "publicar_hasta",
             "dependencia__nombre",
             "dependencia__slug",
         )

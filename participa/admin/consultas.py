@@ -149,7 +149,12 @@ class ComentarioAdmin(AuditadoAdmin):
 
     form = ComentarioForm
     list_display = ["pk", "consulta", "sobre", "autor", "recibido", "estado", "sentido"]
-    list_filter = ["estado", "sentido", "consulta__dependencia", "consulta"]
+    list_filter = [
+        "estado",
+        "sentido",
+        ("consulta__dependencia", admin.RelatedOnlyFieldListFilter),
+        ("consulta", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["consulta", "articulo"]
     search_fields = ["texto", "consulta__titulo"]
     date_hierarchy = "recibido"
