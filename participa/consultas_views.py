@@ -4,6 +4,9 @@ The list, the text of a draft (with its published comments) and the answer matri
 content: they are served to anonymous visitors from the page cache, in a constant number of queries. The
 comment form carries a CSRF token and the per-connection limit, so it lives on its own page that is never
 cached; sending a comment does not change any cached page (pending comments are not shown).
+
+Templates get the consultation as ``proyecto``: ``consulta`` is what the header's search box shows as the
+query typed (``includes/encabezado.html``).
 """
 
 from django.db import InterfaceError, OperationalError
@@ -105,7 +108,7 @@ def detalle(request, slug):
         request,
         "participa/consultas/detalle.html",
         {
-            "consulta": consulta,
+            "proyecto": consulta,
             "articulos": articulos,
             "generales": por_articulo.get(None, []),
             "total_publicados": len(comentarios),
@@ -134,7 +137,7 @@ def comentar(request, slug):
 def _pagina(request, consulta, form, *, rechazo=None, status=200):
     direccion = direccion_del_cliente(request)
     contexto = {
-        "consulta": consulta,
+        "proyecto": consulta,
         "form": form,
         "abierta": consulta.esta_abierta(),
         "limite_agotado": limites.agotado(direccion),
@@ -181,7 +184,7 @@ def _recibir(request, consulta, form):
 
 def sin_base(request, consulta, form):
     """The database is down: the comment comes back, filled, on a 503 page that needs no database."""
-    contexto = {"consulta": consulta, "form": form, "abierta": True, "csrf_token": get_token(request)}
+    contexto = {"proyecto": consulta, "form": form, "abierta": True, "csrf_token": get_token(request)}
     respuesta = _privada(HttpResponse(render_to_string("participa/consultas/sin_base.html", contexto), status=503))
     respuesta["Retry-After"] = "30"
     return respuesta
@@ -191,7 +194,7 @@ def sin_base(request, consulta, form):
 @require_safe
 def recibido(request, slug):
     consulta = _consulta_vigente(slug)
-    return _privada(render(request, "participa/consultas/recibido.html", {"consulta": consulta}))
+    return _privada(render(request, "participa/consultas/recibido.html", {"proyecto": consulta}))
 
 
 def _matriz(slug):
@@ -209,7 +212,7 @@ def matriz(request, slug):
     return render(
         request,
         "participa/consultas/matriz.html",
-        {"consulta": consulta, "comentarios": comentarios, "resumen": resumen},
+        {"proyecto": consulta, "comentarios": comentarios, "resumen": resumen},
     )
 
 

@@ -83,6 +83,7 @@ def test_el_texto_tiene_anclas_por_articulo_y_solo_comentarios_publicados(client
     assert f'id="{articulo.ancla}"' in html and f'href="#{articulo.ancla}"' in html
     assert f"{url_comentar(consulta)}?articulo={articulo.pk}" in html
     assert "Publicado sobre el primero" in html
+    assert 'id="buscador-q" name="q" maxlength="200" placeholder="Buscar trámites, noticias…" value=""' in html
     assert "Aún por moderar" not in html and "Publicidad" not in html
 
 
