@@ -22,7 +22,7 @@ MENSAJE_LIMITE = (
 
 
 def maximo():
-    return getattr(settings, "CONSULTAS_COMENTARIOS_POR_CLIENTE", 10)
+    return settings.CONSULTAS_COMENTARIOS_POR_CLIENTE
 
 
 def _huella(direccion, dia):
