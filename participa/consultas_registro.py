@@ -8,7 +8,8 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import cache_paginas, demo, registro
+from portal import busqueda, cache_paginas, demo, registro
+from portal.fuentes_busqueda import datos_publicable
 
 from .models import Articulo, Comentario, Consulta
 
@@ -70,6 +71,28 @@ def consulta_ciudadana():
 
 registro.registrar_publicacion_derivada("2.3", en_transparencia)
 registro.registrar_publicacion_derivada("6.3", consulta_ciudadana)
+
+
+# --- Search: the draft's text (never its comments' authors) -------------------------------------------------
+
+
+def _datos_de_busqueda(consulta):
+    articulos = " ".join(f"{a.encabezado} {a.texto}" for a in consulta.articulos.all())
+    return datos_publicable(
+        consulta, texto=f"{consulta.get_tipo_display()} {consulta.objeto} {articulos}", fecha=consulta.abre
+    )
+
+
+busqueda.registrar(
+    busqueda.Fuente(
+        "consultas",
+        "Consultas de proyectos de normas",
+        Consulta,
+        _datos_de_busqueda,
+        consulta=lambda: Consulta.objects.prefetch_related("articulos"),
+        orden=45,
+    )
+)
 
 
 # --- Site map and the Participa page --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ comment, writes the final version and publishes the answer matrix (which e-mails
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.template.defaultfilters import linebreaksbr
 from django.utils.translation import gettext_lazy as _
 
@@ -58,9 +59,13 @@ class ConsultaAdmin(PublicableAdmin):
     ]
     actions = ["publicar_matriz"]
 
-    @admin.display(description=_("por moderar"))
+    def get_queryset(self, request):
+        pendientes = Count("comentarios", filter=Q(comentarios__estado=Comentario.Estado.PENDIENTE))
+        return super().get_queryset(request).annotate(por_moderar=pendientes)
+
+    @admin.display(description=_("por moderar"), ordering="por_moderar")
     def comentarios_por_moderar(self, obj):
-        return obj.comentarios.filter(estado=Comentario.Estado.PENDIENTE).count()
+        return obj.por_moderar
 
     @admin.display(description=_("respuestas"), boolean=True)
     def matriz(self, obj):

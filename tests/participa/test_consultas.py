@@ -422,3 +422,27 @@ def test_el_plazo_menor_de_15_dias_pide_la_razon(gobierno):
     assert "razon_plazo_corto" in error.value.message_dict
     por_defecto = Consulta(titulo="Normal", slug="normal", objeto="x", dependencia=gobierno)
     assert por_defecto.cierra - por_defecto.abre >= timedelta(days=15)
+
+
+def test_el_buscador_encuentra_el_texto_del_proyecto(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        consulta = crear_consulta(titulo="Acuerdo de plásticos", objeto="Reducir las bolsas en las quebradas.")
+        borrador = crear_consulta(titulo="Acuerdo reservado de quebradas", publicada=False)
+    html = client.get("/buscar/?q=quebradas").content.decode()
+    assert consulta.get_absolute_url() in html and borrador.get_absolute_url() not in html
+
+
+def test_la_demo_trae_una_abierta_y_una_cerrada_con_su_matriz():
+    from participa import consultas_demo
+    from portal.demo import Resultado
+
+    crear_dependencia(nombre="Secretaría de Gobierno")
+    crear_dependencia(nombre="Secretaría de Planeación e Infraestructura")
+    consultas_demo.cargar(Resultado())
+    consultas_demo.cargar(Resultado())  # idempotent
+    abierta, cerrada = Consulta.objects.abiertas().get(), Consulta.objects.cerradas().get()
+    assert 5 <= abierta.articulos.count() <= 8 and abierta.tipo == Consulta.Tipo.ACUERDO
+    assert abierta.comentarios.filter(estado="publicado").count() >= 2
+    assert abierta.comentarios.filter(estado="pendiente").count() == 1
+    assert cerrada.respuestas_publicadas_en and cerrada.resumen_de_cambios and cerrada.texto_final
+    assert services.faltantes_para_matriz(cerrada) == []
