@@ -78,12 +78,16 @@ class ComentarioForm(forms.Form):
     sitio_web = forms.CharField(label=_("Deje este campo vacío"), required=False)
 
     def __init__(self, *args, consulta, **kwargs):
+        """``consulta`` None: the database is down and the articles cannot be read; the person's choice is kept
+        as the one option beside «Todo el proyecto», so sending again comments the same article."""
         super().__init__(*args, **kwargs)
         self.consulta = consulta
-        self.articulos = {a.pk: a for a in consulta.articulos.all()}
-        self.fields["articulo"].choices = [("", _("Todo el proyecto"))] + [
-            (pk, a.encabezado) for pk, a in self.articulos.items()
-        ]
+        self.articulos = {a.pk: a for a in consulta.articulos.all()} if consulta is not None else {}
+        opciones = [(pk, a.encabezado) for pk, a in self.articulos.items()]
+        elegido = str(self.data.get("articulo", "")) if self.is_bound else ""
+        if consulta is None and elegido.isdigit():
+            opciones = [(int(elegido), _("El artículo que eligió"))]
+        self.fields["articulo"].choices = [("", _("Todo el proyecto")), *opciones]
 
     def clean_texto(self):
         texto = self.cleaned_data["texto"].strip()

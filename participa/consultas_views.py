@@ -9,6 +9,8 @@ Templates get the consultation as ``proyecto``: ``consulta`` is what the header'
 query typed (``includes/encabezado.html``).
 """
 
+from types import SimpleNamespace
+
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
@@ -121,7 +123,13 @@ def detalle(request, slug):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def comentar(request, slug):
-    consulta = _consulta_vigente(slug)
+    if request.method == "POST":
+        try:
+            consulta = _consulta_vigente(slug)
+        except (OperationalError, InterfaceError):  # down from the first query: the comment still comes back
+            return sin_base(request, SimpleNamespace(slug=slug), ComentarioForm(request.POST, consulta=None))
+    else:
+        consulta = _consulta_vigente(slug)
     if request.method == "GET":
         articulo = request.GET.get("articulo")
         inicial = {"articulo": articulo} if articulo and articulo.isdigit() else None

@@ -212,6 +212,21 @@ def test_con_la_base_caida_el_formulario_vuelve_lleno(client):
     assert 'name="csrfmiddlewaretoken"' in html and "OperationalError" not in html
 
 
+def test_con_la_base_caida_desde_la_primera_consulta_tambien_vuelve_lleno(client):
+    from django.db import OperationalError
+
+    consulta = crear_consulta()
+    datos_enviados = datos(consulta)
+    client.raise_request_exception = False
+    with mock.patch("participa.consultas_views._consulta_vigente", side_effect=OperationalError("down")):
+        respuesta = client.post(url_comentar(consulta), datos_enviados)
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 503 and "tres años" in html and 'value="rosa@example.com"' in html
+    # The chosen article is kept as the one option, selected, so sending again comments the same article.
+    assert f'<option value="{datos_enviados["articulo"]}" selected>El artículo que eligió</option>' in html
+    assert f'action="{url_comentar(consulta)}"' in html
+
+
 # --- Moderation, closing, answers -----------------------------------------------------------------------------
 
 
