@@ -95,6 +95,7 @@ def test_ningun_correo_ni_nit_en_lo_publico(client, consulta_respondida, caplog)
     textos["registros"] = caplog.text
     assert "Aporte de Rosa" in textos[consulta.get_absolute_url()]  # the comments are there…
     assert "Aporte de Rosa" in textos["pdf"]
+    assert consulta.get_absolute_url() in textos["/sitemap.xml"]
     for donde, texto in textos.items():
         assert CORREO not in texto, donde  # …their authors' e-mails are not
         assert "jac.secreta@example.com" not in texto, donde
