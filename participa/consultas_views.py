@@ -11,7 +11,8 @@ query typed (``includes/encabezado.html``).
 
 from types import SimpleNamespace
 
-from django.db import InterfaceError, OperationalError
+from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +26,7 @@ from portal.red import direccion_del_cliente
 from . import consultas_limites as limites
 from . import consultas_matriz
 from .consultas_forms import CAMPO_TRAMPA, ComentarioForm
-from .consultas_services import comentario_crear
+from .consultas_services import MENSAJE_CERRADA, comentario_crear
 from .models import Comentario, Consulta
 
 MENSAJE_TRAMPA = (
@@ -123,18 +124,15 @@ def detalle(request, slug):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def comentar(request, slug):
-    if request.method == "POST":
-        try:
-            consulta = _consulta_vigente(slug)
-        except (OperationalError, InterfaceError):  # down from the first query: the comment still comes back
-            return sin_base(request, SimpleNamespace(slug=slug), ComentarioForm(request.POST, consulta=None))
-    else:
-        consulta = _consulta_vigente(slug)
     if request.method == "GET":
+        consulta = _consulta_vigente(slug)
         articulo = request.GET.get("articulo")
         inicial = {"articulo": articulo} if articulo and articulo.isdigit() else None
-        form = ComentarioForm(initial=inicial, consulta=consulta)
-        return _pagina(request, consulta, form)
+        return _pagina(request, consulta, ComentarioForm(initial=inicial, consulta=consulta))
+    try:
+        consulta = _consulta_vigente(slug)
+    except (OperationalError, InterfaceError):  # down from the first query: the comment still comes back
+        return sin_base(request, SimpleNamespace(slug=slug), ComentarioForm(request.POST, consulta=None))
     form = ComentarioForm(request.POST, consulta=consulta)
     try:
         return _recibir(request, consulta, form)
@@ -156,15 +154,11 @@ def _pagina(request, consulta, form, *, rechazo=None, status=200):
 
 
 def _recibir(request, consulta, form):
-    from django.core.exceptions import ValidationError
-
     direccion = direccion_del_cliente(request)
     if request.POST.get(CAMPO_TRAMPA):
         return _pagina(request, consulta, form, rechazo=MENSAJE_TRAMPA, status=400)
     if not consulta.esta_abierta():
         form.is_valid()  # keeps what was typed, cleaned, for the page
-        from .consultas_services import MENSAJE_CERRADA
-
         return _pagina(request, consulta, form, rechazo=MENSAJE_CERRADA, status=409)
     if not form.is_valid():
         return _pagina(request, consulta, form)
@@ -172,18 +166,19 @@ def _recibir(request, consulta, form):
         return _pagina(request, consulta, form, rechazo=limites.MENSAJE_LIMITE, status=429)
     datos = form.cleaned_data
     try:
-        comentario_crear(
-            consulta=consulta,
-            articulo=datos["articulo_obj"],
-            tipo_autor=datos["tipo_autor"],
-            nombre=datos["nombre"],
-            correo=datos["correo"],
-            texto=datos["texto"],
-            organizacion=datos.get("organizacion", ""),
-            nit=datos.get("nit", ""),
-            publicar_nombre=datos["publicar_nombre"],
-        )
-        limites.contar(direccion)
+        with transaction.atomic():  # one write transaction: the comment and the connection's count
+            comentario_crear(
+                consulta=consulta,
+                articulo=datos["articulo_obj"],
+                tipo_autor=datos["tipo_autor"],
+                nombre=datos["nombre"],
+                correo=datos["correo"],
+                texto=datos["texto"],
+                organizacion=datos.get("organizacion", ""),
+                nit=datos.get("nit", ""),
+                publicar_nombre=datos["publicar_nombre"],
+            )
+            limites.contar(direccion)
     except ValidationError as error:
         status = 409 if getattr(error, "code", "") in ("cerrada", "duplicado") else 200
         return _pagina(request, consulta, form, rechazo=" ".join(error.messages), status=status)
