@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+import participa.consultas_metrics
 import portal.metrics
 import servicios.metrics
 import tramites.metrics
@@ -243,6 +244,42 @@ def _alertas():
     )
 
 
+def _consultas_en_linea():
+    cifras = participa.consultas_metrics.en_linea()
+    ruta = _ruta("participa:consultas")
+    return _si(
+        cifras["consultas"] > 0,
+        f"Proyectos de normas publicados para comentarios en {ruta}: {cifras['consultas']}.",
+        "Ningún proyecto de norma se ha publicado para comentarios en el portal.",
+    )
+
+
+def _deliberacion():
+    cifras = participa.consultas_metrics.en_linea()
+    return _si(
+        cifras["con_comentarios_publicados"] > 0,
+        f"Comentarios de la ciudadanía publicados sobre los proyectos de normas, por artículo: "
+        f"{cifras['comentarios_publicados']} en {cifras['con_comentarios_publicados']} consulta(s).",
+        "Aún no hay comentarios publicados en las consultas de proyectos de normas.",
+        parcial=(
+            "Hay consultas publicadas, pero aún sin comentarios publicados: la deliberación se limita a las "
+            "consultas de normas."
+            if cifras["consultas"]
+            else None
+        ),
+    )
+
+
+def _aportes_respondidos():
+    cifras = participa.consultas_metrics.en_linea()
+    return _si(
+        cifras["con_matriz"] > 0,
+        f"Matrices de observaciones y respuestas publicadas (qué se hizo con cada comentario y la versión final): "
+        f"{cifras['con_matriz']}.",
+        "Ninguna consulta tiene publicada su matriz de observaciones y respuestas.",
+    )
+
+
 VERIFICACIONES = {
     "organigrama": Verificacion(
         "El organigrama publicado en la página de la alcaldía.", lambda: _institucional("organigrama", "Organigrama")
@@ -307,6 +344,13 @@ VERIFICACIONES = {
         lambda: (Resultado.CUMPLE, "La plantilla base muestra la barra GOV.CO en todas las páginas."),
     ),
     "comite_y_plan": Verificacion("Un plan de acción GEL vigente registrado por el comité.", _comite_y_plan),
+    "consultas_en_linea": Verificacion(
+        "Proyectos de normas publicados en línea para recibir comentarios.", _consultas_en_linea
+    ),
+    "deliberacion": Verificacion("Comentarios de la ciudadanía publicados sobre los proyectos.", _deliberacion),
+    "aportes_respondidos": Verificacion(
+        "La respuesta publicada a cada comentario de una consulta (matriz de observaciones).", _aportes_respondidos
+    ),
     "encuesta": Verificacion(
         "Una encuesta sobre el portal abierta este año con respuestas de la ciudadanía.",
         lambda: encuesta.autoverificacion(),

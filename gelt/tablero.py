@@ -6,6 +6,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 
+import participa.consultas_metrics
 import portal.metrics
 import servicios.metrics
 import tramites.metrics
@@ -109,6 +110,7 @@ def _tablero(anio):
         "entregas": services.entregas_del_semestre(hoy if not anio or anio == hoy.year else date(anio, 12, 31)),
         "empalme": _empalme(),
         "encuesta": encuesta.estado_del_anio(anio or hoy.year),
+        "consultas": participa.consultas_metrics.cifras(anio or hoy.year),
         "visitas": _visitas(anio or hoy.year, hoy),
         "fichas_por_revisar": [
             *tramites.metrics.revision_pendiente(dias=30),
@@ -157,6 +159,7 @@ COLA_DE_REVISION = [
         ("portal_evento", "Eventos"),
         ("tramites_tramite", "Trámites"),
         ("servicios_servicio", "Servicios"),
+        ("participa_consulta", "Consultas de proyectos de normas"),
     )
 ]
 

@@ -335,6 +335,8 @@ PRIVADO_ROOT = Path(env("PRIVADO_ROOT") or BASE_DIR / "privado")
 # internet or a school, may need more).
 PQRSD_RADICACIONES_POR_CLIENTE = int(env("PQRSD_RADICACIONES_POR_CLIENTE", "10"))
 PQRSD_CONSULTAS_POR_CLIENTE = int(env("PQRSD_CONSULTAS_POR_CLIENTE", "20"))
+# Comments on draft norms sent from one connection in 24 hours (participa.consultas_limites).
+CONSULTAS_COMENTARIOS_POR_CLIENTE = int(env("CONSULTAS_COMENTARIOS_POR_CLIENTE", "10"))
 # Certificates signed with the municipality's digital certificate (PAdES) when these are set: the path of a
 # PKCS#12 file (.p12/.pfx) and its password. Unset: certificates are verified by their code only.
 CERTIFICADOS_FIRMA_P12 = env("CERTIFICADOS_FIRMA_P12")

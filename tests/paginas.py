@@ -29,5 +29,10 @@ def paginas_publicas():
         "mapa": "/mapa-del-sitio/",
         "politica": "/politicas/tratamiento-de-datos-personales/",
         "participa": "/participa/",
+        "consultas": "/participa/consultas/",
+        "consulta_abierta": "/participa/consultas/proyecto-acuerdo-plasticos-un-solo-uso/",
+        "consulta_comentar": "/participa/consultas/proyecto-acuerdo-plasticos-un-solo-uso/comentar/",
+        "consulta_cerrada": "/participa/consultas/proyecto-decreto-horario-atencion-ventanilla/",
+        "consulta_respuestas": "/participa/consultas/proyecto-decreto-horario-atencion-ventanilla/respuestas/",
         "no_encontrada": "/esta-pagina-no-existe/",
     }

@@ -51,6 +51,14 @@ PUBLICAS = {
     "encuesta:gracias",
     "encuesta:resultados_publicos",
     "campanas:ir",
+    # Consultations of draft norms: anyone reads, comments and reads the answers (tests/participa/).
+    "participa:consultas",
+    "participa:consulta",
+    "participa:consulta_comentar",
+    "participa:consulta_recibido",
+    "participa:consulta_matriz",
+    "participa:consulta_matriz_csv",
+    "participa:consulta_matriz_pdf",
     # PQRSD: anyone files and reads the report; a radicado's pages open only for whoever proved to know it
     # (radicado plus e-mail or code, or the signed link of an e-mail), tested in tests/ventanilla/.
     "ventanilla:inicio",
