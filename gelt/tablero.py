@@ -140,8 +140,8 @@ ADMIN_POR_FUENTE = {
     "empalme_vinculados": ("admin:gelt_empalme_changelist", "Empalme"),
     "meses_desde_recoleccion": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
     "entregas_dependencias": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
-    "encuesta_anual": ("admin:gelt_encuesta_changelist", "Encuestas"),
-    "visitas_semestre": ("admin:portal_campana_changelist", "Campañas de divulgación"),
+    "encuesta_anual": ("admin:participa_encuesta_changelist", "Encuestas"),
+    "visitas_semestre": ("admin:participa_campana_changelist", "Campañas de divulgación"),
     "pqrsd_a_tiempo": ("admin:ventanilla_radicado_changelist", "Radicados PQRSD"),
     "pqrsd_mediana_dias": ("admin:ventanilla_radicado_changelist", "Radicados PQRSD"),
 }

@@ -1,16 +1,14 @@
-"""The annual website survey: the public form and its results, and the committee's results and exports."""
+"""The annual website survey: the public form and its published results (the committee's results and exports are
+in ``gelt.views_encuesta``)."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from portal import exportar
 from portal.red import direccion_del_cliente
 
 from . import encuesta as servicio
-from .acceso import comite_requerido
 from .models import Encuesta
 
 # Refused answers: the page says why; the status tells machines.
@@ -19,7 +17,7 @@ ESTADO_HTTP = {"trampa": 400, "limite": 429, "cerrada": 409, "ya_respondio": 409
 
 def _rechazo(request, encuesta, mensaje, codigo, status):
     contexto = {"encuesta": encuesta, "rechazo": mensaje, "codigo_rechazo": codigo}
-    return render(request, "encuesta/formulario.html", contexto, status=status)
+    return render(request, "participa/encuesta/formulario.html", contexto, status=status)
 
 
 @never_cache
@@ -28,7 +26,7 @@ def formulario(request):
     encuesta = Encuesta.objects.abierta()
     if encuesta is None:
         publicada = Encuesta.objects.filter(resultados_publicados=True).exists()
-        return render(request, "encuesta/sin_encuesta.html", {"resultados_publicados": publicada})
+        return render(request, "participa/encuesta/sin_encuesta.html", {"resultados_publicados": publicada})
     if servicio.ya_respondio(request, encuesta):
         status = 200 if request.method == "GET" else ESTADO_HTTP["ya_respondio"]
         return _rechazo(request, encuesta, servicio.RECHAZO_YA_RESPONDIO, "ya_respondio", status)
@@ -48,21 +46,21 @@ def formulario(request):
                 "limite": rechazo.mensaje,
                 "conservadas": servicio.CONSERVADAS,
             }
-            return render(request, "encuesta/formulario.html", contexto, status=ESTADO_HTTP["limite"])
+            return render(request, "participa/encuesta/formulario.html", contexto, status=ESTADO_HTTP["limite"])
         respuesta = redirect("encuesta:gracias")
         servicio.marcar_respondida(respuesta, encuesta, segura=request.is_secure())
         return respuesta
     contexto = {"encuesta": encuesta, "formulario": formulario}
     if not formulario.is_bound and servicio.limite_agotado(encuesta, direccion):
         contexto["limite"] = servicio.AVISO_LIMITE
-    return render(request, "encuesta/formulario.html", contexto)
+    return render(request, "participa/encuesta/formulario.html", contexto)
 
 
 @require_GET
 def gracias(request):
     return render(
         request,
-        "encuesta/gracias.html",
+        "participa/encuesta/gracias.html",
         {"resultados_publicados": Encuesta.objects.filter(resultados_publicados=True).exists()},
     )
 
@@ -73,41 +71,4 @@ def resultados_publicos(request):
     encuesta = Encuesta.objects.filter(resultados_publicados=True).order_by("-abre", "-pk").first()
     if encuesta is None:
         raise Http404
-    return render(request, "encuesta/resultados_publicos.html", servicio.resultados(encuesta))
-
-
-@require_GET
-@comite_requerido
-def resultados(request, pk):
-    encuesta = get_object_or_404(Encuesta, pk=pk)
-    contexto = servicio.resultados(encuesta)
-    contexto["comparacion"] = servicio.comparar_con_anterior(encuesta)
-    return render(request, "gelt/encuesta_resultados.html", contexto)
-
-
-def _nombre_archivo(encuesta, extension):
-    return f"encuesta-{encuesta.abre.year}-{encuesta.pk}-{timezone.localdate():%Y%m%d}.{extension}"
-
-
-@require_GET
-@comite_requerido
-def exportar_csv(request, pk):
-    encuesta = get_object_or_404(Encuesta, pk=pk)
-    encabezados, filas = servicio.filas_de_exportacion(encuesta)
-    return exportar.respuesta_csv(_nombre_archivo(encuesta, "csv"), encabezados, filas)
-
-
-@require_GET
-@comite_requerido
-def exportar_xlsx(request, pk):
-    encuesta = get_object_or_404(Encuesta, pk=pk)
-    encabezados, filas = servicio.filas_de_exportacion(encuesta)
-    hoja = exportar.Hoja(
-        "Respuestas",
-        encabezados,
-        filas,
-        anchos=[18] + [30] * (len(encabezados) - 1),
-        congelar="B2",
-        ajustar_encabezados=True,
-    )
-    return exportar.respuesta_xlsx(_nombre_archivo(encuesta, "xlsx"), [hoja])
+    return render(request, "participa/encuesta/resultados_publicos.html", servicio.resultados(encuesta))

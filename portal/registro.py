@@ -93,3 +93,21 @@ def publicaciones_derivadas(numero=None):
         if items:
             resultado[clave] = items
     return resultado
+
+
+_campanas = {}
+
+
+def registrar_campanas(*, codigos, descripciones):
+    """The outreach campaigns (``participa``): ``codigos()`` returns every campaign code (a visit counts a campaign
+    only when its code is one of them) and ``descripciones(codigos)`` returns ``{código: {"nombre", "medio"}}``
+    for the dashboard. Without a registration no code is valid and a campaign is shown by its code."""
+    _campanas.update(codigos=codigos, descripciones=descripciones)
+
+
+def codigos_de_campana():
+    return frozenset(_campanas["codigos"]()) if _campanas else frozenset()
+
+
+def descripciones_de_campanas(codigos):
+    return _campanas["descripciones"](codigos) if _campanas and codigos else {}

@@ -20,16 +20,15 @@ from gelt.models import (
     Accion,
     ActualizacionCanal,
     Canal,
-    Encuesta,
     EntidadAliada,
     Indicador,
     Instantanea,
     Medicion,
     Plan,
     Recordatorio,
-    Respuesta,
     VisitasDelDia,
 )
+from participa.models import Encuesta, Respuesta
 from portal import roles
 from portal.models import ConsultaBusqueda, Estado, Noticia, Usuario
 from servicios.models import Servicio
