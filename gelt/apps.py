@@ -13,3 +13,10 @@ class GeltConfig(AppConfig):
         from .demo import cargar_gelt
 
         registrar(cargar_gelt, orden=40)
+
+        from portal import registro
+
+        from .participacion import metas_publicas
+
+        # Accountability answers cite the plan's goals by code; gelt names them (participa never imports gelt).
+        registro.registrar_metas(metas_publicas)

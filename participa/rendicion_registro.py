@@ -1,1 +1,17 @@
-"""Registrations of this part with the portal (filled in by its author)."""
+"""Registrations of rendición de cuentas with the portal: its block on the Participa page, its demo content,
+its entry in the sitemap."""
+
+from portal import registro
+from portal.demo import registrar
+
+from .rendicion import bloque_de_participacion, proximo_cambio
+from .rendicion_demo import cargar_rendicion
+
+registro.registrar_participacion(bloque_de_participacion)
+registro.registrar_momento_de_cambio(proximo_cambio)
+registrar(cargar_rendicion, orden=310)  # after the ventanilla (300)
+
+# The hub's policy of participation by electronic means (DEM-01) comes with this part's demo.
+from .participa_demo import cargar_politica  # noqa: E402
+
+registrar(cargar_politica, orden=50)

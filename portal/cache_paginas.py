@@ -35,9 +35,9 @@ SIN_EFECTO_EN_PAGINAS = {
     "gelt.instantanea",
     "gelt.visitasdeldia",
     "gelt.recordatorio",
-    "gelt.enviolimitado",
+    "participa.enviolimitado",
 }
-APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
+APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt", "participa")
 NUNCA = (
     "/pqrsd/",
     "/participa/encuesta/",

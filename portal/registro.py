@@ -111,3 +111,18 @@ def codigos_de_campana():
 
 def descripciones_de_campanas(codigos):
     return _campanas["descripciones"](codigos) if _campanas and codigos else {}
+
+
+_metas = []
+
+
+def registrar_metas(resolver):
+    """The action plan's goals as the public pages name them (``gelt``): ``resolver(codigos)`` returns
+    ``{código: {"etiqueta": str, "url": str}}`` for codes such as ``A8`` (action 8 of the active plan) or ``I12``
+    (indicator 12); an unknown code is left out. At most two small queries."""
+    _metas[:] = [resolver]
+
+
+def metas(codigos):
+    codigos = [c for c in codigos if c]
+    return _metas[0](codigos) if _metas and codigos else {}
