@@ -15,3 +15,18 @@ registrar(cargar_rendicion, orden=310)  # after the ventanilla (300)
 from .participa_demo import cargar_politica  # noqa: E402
 
 registrar(cargar_politica, orden=50)
+
+
+def _en_transparencia():
+    """Resolución 1519 §6.5 and §6.6: the published accountability processes (their answers and commitments are
+    the citizens' tool of social control). One query."""
+    from .models import ProcesoRendicion
+
+    return [
+        {"titulo": p.titulo, "url": p.get_absolute_url()}
+        for p in ProcesoRendicion.objects.publicados().only("anio", "titulo")[:5]
+    ]
+
+
+registro.registrar_publicacion_derivada("6.5", _en_transparencia)
+registro.registrar_publicacion_derivada("6.6", _en_transparencia)

@@ -36,6 +36,7 @@ SIN_EFECTO_EN_PAGINAS = {
     "gelt.visitasdeldia",
     "gelt.recordatorio",
     "participa.enviolimitado",
+    "participa.voto",  # online votes only change results, shown once the vote is closed and counted
 }
 APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt", "participa")
 NUNCA = (
