@@ -11,7 +11,7 @@ import servicios.metrics
 import tramites.metrics
 from portal import cache_paginas, memoria
 
-from . import canales, encuesta, indicadores, services, veredicto, visitas
+from . import canales, encuesta, indicadores, participacion, services, veredicto, visitas
 from .models import EntidadAliada, Indicador, Instantanea, Medicion, Plan
 
 PUNTOS_DE_TENDENCIA = 12
@@ -109,6 +109,7 @@ def _tablero(anio):
         "entregas": services.entregas_del_semestre(hoy if not anio or anio == hoy.year else date(anio, 12, 31)),
         "empalme": _empalme(),
         "encuesta": encuesta.estado_del_anio(anio or hoy.year),
+        "participacion": participacion.cifras_del_tablero(anio or hoy.year),
         "visitas": _visitas(anio or hoy.year, hoy),
         "fichas_por_revisar": [
             *tramites.metrics.revision_pendiente(dias=30),
