@@ -31,9 +31,14 @@ def _privada(respuesta):
 def inicio(request):
     procesos = list(ProcesoRendicion.objects.publicados().only("anio", "titulo", "audiencia", "lugar"))
     vigente = servicio.proceso_vigente()
-    contexto = {"procesos": procesos, "vigente": vigente}
+    contexto = {"procesos": procesos, "vigente": vigente, "mostrado": vigente}
     if vigente is not None:
         contexto.update(servicio.pagina_del_proceso(vigente))
+        if not contexto["publicadas"] and not contexto["compromisos"]:
+            # Nothing answered yet in the open process: show what the previous one answered and committed to.
+            anterior = ProcesoRendicion.objects.publicados().filter(anio__lt=vigente.anio).first()
+            if anterior is not None:
+                contexto.update(servicio.pagina_del_proceso(anterior), mostrado=anterior)
     return render(request, "participa/rendicion/inicio.html", contexto)
 
 

@@ -252,3 +252,17 @@ def test_cifras_para_el_comite():
     preguntar_y_responder(proceso, 3)
     cifras = servicio.cifras()
     assert cifras["recibidas"] == 3 and cifras["publicadas"] == 3 and cifras["respondidas"] == 0
+
+
+def test_mientras_el_proceso_abierto_no_tiene_respuestas_se_ven_las_del_anterior(client):
+    anterior = crear_proceso(anio=2024, abierto=False)
+    preguntar_y_responder(anterior, 0)
+    anterior.preguntas_abren = anterior.preguntas_cierran = timezone.localdate()
+    anterior.save()
+    preguntar_y_responder(anterior, 2)
+    anterior.preguntas_abren = anterior.preguntas_cierran = timezone.localdate() - timedelta(days=90)
+    anterior.save()
+    abierto = crear_proceso(anio=2025)
+    html = client.get(reverse("participa:rendicion")).content.decode()
+    assert url_preguntar(abierto) in html and "Respuesta número 1" in html
+    assert "Lo que se respondió y se comprometió en la rendición de cuentas 2024" in html
