@@ -1,6 +1,9 @@
 """Registrations of the presupuesto participativo with the portal: its block on the Participa page and its
 demo content."""
 
+from django.contrib.sitemaps import Sitemap
+from django.utils.translation import gettext_lazy as _
+
 from portal import registro
 from portal.demo import registrar
 
@@ -22,3 +25,20 @@ def _en_transparencia():
 
 
 registro.registrar_publicacion_derivada("6.2", _en_transparencia)
+
+
+class _ProcesosSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from .models import ProcesoPlaneacion
+
+        return ProcesoPlaneacion.objects.publicados().only("anio")
+
+
+registro.registrar_en_mapa(
+    clave="planeacion",
+    sitemap=_ProcesosSitemap(),
+    etiqueta=_("Presupuesto participativo"),
+    ruta="participa:planeacion",
+)

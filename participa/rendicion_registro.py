@@ -1,6 +1,9 @@
 """Registrations of rendición de cuentas with the portal: its block on the Participa page, its demo content,
 its entry in the sitemap."""
 
+from django.contrib.sitemaps import Sitemap
+from django.utils.translation import gettext_lazy as _
+
 from portal import registro
 from portal.demo import registrar
 
@@ -30,3 +33,17 @@ def _en_transparencia():
 
 registro.registrar_publicacion_derivada("6.5", _en_transparencia)
 registro.registrar_publicacion_derivada("6.6", _en_transparencia)
+
+
+class _ProcesosSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        from .models import ProcesoRendicion
+
+        return ProcesoRendicion.objects.publicados().only("anio")
+
+
+registro.registrar_en_mapa(
+    clave="rendicion", sitemap=_ProcesosSitemap(), etiqueta=_("Rendición de cuentas"), ruta="participa:rendicion"
+)
