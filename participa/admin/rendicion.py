@@ -5,6 +5,7 @@ which officials open from their PQRSD inbox."""
 
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,15 @@ class PreguntaRendicionAdmin(DeSusDependenciasMixin, AuditadoAdmin):
 
     def has_add_permission(self, request):
         return False  # questions come from the public form (or a radicado filed at the ventanilla)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a question is a radicado: nobody deletes it
+
+    def save_model(self, request, obj, form, change):
+        if obj.publicada and obj.respondida is None:
+            respondida_en = obj.radicado.respondida_en
+            obj.respondida = timezone.localdate(respondida_en) if respondida_en else timezone.localdate()
+        super().save_model(request, obj, form, change)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "tema":

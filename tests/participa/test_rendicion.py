@@ -266,3 +266,26 @@ def test_mientras_el_proceso_abierto_no_tiene_respuestas_se_ven_las_del_anterior
     html = client.get(reverse("participa:rendicion")).content.decode()
     assert url_preguntar(abierto) in html and "Respuesta número 1" in html
     assert "Lo que se respondió y se comprometió en la rendición de cuentas 2024" in html
+
+
+def test_publicar_en_la_administracion_fecha_la_respuesta(client):
+    proceso = crear_proceso()
+    preguntar_y_responder(proceso, 1, publicar=False)
+    pregunta = PreguntaRendicion.objects.get()
+    PreguntaRendicion.objects.filter(pk=pregunta.pk).update(respondida=None)
+    client.force_login(crear_usuario(grupo=roles.COMITE))
+    url = reverse("admin:participa_preguntarendicion_change", args=[pregunta.pk])
+    datos = {
+        "tema": pregunta.tema_id,
+        "dependencia": pregunta.dependencia_id,
+        "pregunta": "¿Cuándo arreglan la vía?",
+        "respuesta": "En enero.",
+        "metas": "A8",
+        "respondida": "",
+        "publicada": "on",
+    }
+    assert client.post(url, datos).status_code == 302
+    pregunta.refresh_from_db()
+    assert pregunta.publicada and pregunta.respondida == timezone.localdate()
+    assert "En enero." in client.get(proceso.get_absolute_url()).content.decode()
+    assert client.post(reverse("admin:participa_preguntarendicion_delete", args=[pregunta.pk])).status_code == 403
