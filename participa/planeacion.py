@@ -6,6 +6,8 @@ import hmac
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
@@ -20,6 +22,33 @@ TIPOS_DE_DOCUMENTO = [
     ("CE", "Cédula de extranjería"),
     ("PPT", "Permiso por protección temporal"),
 ]
+
+
+# Online votes per connection in 24 hours: enough for a family or a community centre sharing one connection,
+# too few to stuff the vote with invented document numbers. Setting PLANEACION_VOTOS_POR_CLIENTE.
+VOTOS_POR_CLIENTE = 40
+
+
+def _clave_de_conexion(direccion, dia):
+    """The cache key of a connection's votes: an HMAC of the address keyed with SECRET_KEY and the day (the
+    address itself is never written)."""
+    clave = f"{settings.SECRET_KEY}:participa:votar:{dia.isoformat()}".encode()
+    return "participa:votos:" + hmac.new(clave, (direccion or "").encode(), hashlib.sha256).hexdigest()
+
+
+def votos_agotados(direccion, hoy=None):
+    hoy = hoy or timezone.localdate()
+    maximo = getattr(settings, "PLANEACION_VOTOS_POR_CLIENTE", VOTOS_POR_CLIENTE)
+    return (cache.get(_clave_de_conexion(direccion, hoy)) or 0) >= maximo
+
+
+def contar_voto(direccion, hoy=None):
+    clave = _clave_de_conexion(direccion, hoy or timezone.localdate())
+    cache.add(clave, 0, 2 * 24 * 3600)
+    try:
+        cache.incr(clave)
+    except ValueError:  # expired between the two calls
+        cache.set(clave, 1, 2 * 24 * 3600)
 
 
 class YaVoto(Exception):

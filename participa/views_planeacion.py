@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.red import direccion_del_cliente
 from ventanilla.views import MENSAJE_TRAMPA, sin_base
 
 from . import planeacion as servicio
@@ -15,6 +16,11 @@ from .models import ProcesoPlaneacion
 from .planeacion_forms import PropuestaForm, VotoForm
 
 Fase = ProcesoPlaneacion.Fase
+MENSAJE_VOTOS_AGOTADOS = (
+    "Desde esta conexión ya se votó muchas veces hoy, así que no recibimos más votos por ella hasta mañana. Si "
+    "comparte la conexión (un café internet, un colegio), vote desde otra (los datos de su celular) o en la "
+    "asamblea de su vereda. Sus datos siguen abajo."
+)
 
 
 def _privada(respuesta):
@@ -75,6 +81,10 @@ def votar(request, anio):
             return _privada(render(request, "participa/planeacion/votar.html", contexto, status=400))
         if not form.is_valid():
             return _privada(render(request, "participa/planeacion/votar.html", contexto))
+        direccion = direccion_del_cliente(request)
+        if servicio.votos_agotados(direccion):
+            contexto["rechazo"] = MENSAJE_VOTOS_AGOTADOS
+            return _privada(render(request, "participa/planeacion/votar.html", contexto, status=429))
         datos = form.cleaned_data
         try:
             servicio.votar(
@@ -92,6 +102,7 @@ def votar(request, anio):
         except ValidationError as error:
             form.add_error(None, error)
             return _privada(render(request, "participa/planeacion/votar.html", contexto))
+        servicio.contar_voto(direccion)
         return redirect("participa:planeacion_gracias", anio=anio)
     except (OperationalError, InterfaceError):
         if request.method != "POST":

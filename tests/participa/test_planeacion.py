@@ -261,3 +261,22 @@ def test_un_funcionario_solo_ve_propuestas_y_actas_de_su_dependencia(client, ter
     assert ajena_post.status_code == 200 and Acta.objects.count() == 1
     # Nobody reads the votes' hashes in the admin.
     assert client.get("/admin/participa/voto/").status_code == 404
+
+
+def test_limite_de_votos_por_conexion_sin_guardar_la_direccion(client, settings, territorios):
+    settings.PLANEACION_VOTOS_POR_CLIENTE = 1
+    proceso = crear_proceso()
+    placa = propuesta(proceso, territorios[0], "Placa huella")
+    assert client.post(url_votar(proceso), datos_voto(placa), REMOTE_ADDR="203.0.113.5").status_code == 302
+    segundo = client.post(
+        url_votar(proceso), datos_voto(placa, numero_documento="99999999"), REMOTE_ADDR="203.0.113.5"
+    )
+    assert segundo.status_code == 429 and 'value="99999999"' in segundo.content.decode()
+    otra_conexion = client.post(
+        url_votar(proceso), datos_voto(placa, numero_documento="99999999"), REMOTE_ADDR="198.51.100.7"
+    )
+    assert otra_conexion.status_code == 302 and Voto.objects.count() == 2
+    from django.core.cache import cache
+
+    claves = list(getattr(cache, "_cache", {}).keys())
+    assert not any("203.0.113.5" in str(c) for c in claves)
