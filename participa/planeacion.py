@@ -209,3 +209,19 @@ def bloque_de_participacion():
         "url": reverse("participa:planeacion"),
         "enlace": None,
     }
+
+
+def proximo_cambio(ahora):
+    """When a published process changes phase (its pages change then), as an aware datetime."""
+    from datetime import datetime, time, timedelta
+
+    hoy = timezone.localtime(ahora).date()
+    dias = []
+    for fila in (
+        ProcesoPlaneacion.objects.publicados()
+        .filter(votacion_cierra__gte=hoy)
+        .values_list("propuestas_abren", "propuestas_cierran", "votacion_abre", "votacion_cierra")
+    ):
+        abre_p, cierra_p, abre_v, cierra_v = fila
+        dias += [d for d in (abre_p, cierra_p + timedelta(days=1), abre_v, cierra_v + timedelta(days=1)) if d > hoy]
+    return timezone.make_aware(datetime.combine(min(dias), time.min)) if dias else None

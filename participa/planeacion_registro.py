@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from portal import registro
 from portal.demo import registrar
 
-from .planeacion import bloque_de_participacion
+from .planeacion import bloque_de_participacion, proximo_cambio
 from .planeacion_demo import cargar_planeacion
 
 registro.registrar_participacion(bloque_de_participacion)
+registro.registrar_momento_de_cambio(proximo_cambio)
 registrar(cargar_planeacion, orden=320)
 
 

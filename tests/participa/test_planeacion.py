@@ -280,3 +280,34 @@ def test_limite_de_votos_por_conexion_sin_guardar_la_direccion(client, settings,
 
     claves = list(getattr(cache, "_cache", {}).keys())
     assert not any("203.0.113.5" in str(c) for c in claves)
+
+
+def test_con_la_base_caida_vuelven_los_formularios_llenos(client, territorios):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    client.raise_request_exception = False
+    proceso = crear_proceso()
+    placa = propuesta(proceso, territorios[0], "Placa huella")
+    with mock.patch.object(servicio, "votar", side_effect=OperationalError("caída")):
+        respuesta = client.post(url_votar(proceso), datos_voto(placa))
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 503
+    assert f'name="propuesta" value="{placa.pk}"' in html and f'value="{DOCUMENTO}"' in html
+    abierto = crear_proceso(fase="propuestas", anio=2030)
+    datos = {"territorio": str(territorios[0].pk), "titulo": "Puente", "descripcion": "Sobre la quebrada."}
+    with mock.patch.object(servicio, "proponer", side_effect=OperationalError("caída")):
+        respuesta = client.post(
+            reverse("participa:planeacion_proponer", args=[abierto.anio]),
+            {**datos, "costo": "1.000", "declaracion": "on"},
+        )
+    assert respuesta.status_code == 503 and "Sobre la quebrada." in respuesta.content.decode()
+
+
+def test_la_cache_de_paginas_no_pasa_de_un_cambio_de_fase():
+    from datetime import datetime, time
+
+    proceso = crear_proceso()
+    esperado = timezone.make_aware(datetime.combine(proceso.votacion_cierra + timedelta(days=1), time.min))
+    assert servicio.proximo_cambio(timezone.now()) == esperado

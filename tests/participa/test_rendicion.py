@@ -289,3 +289,11 @@ def test_publicar_en_la_administracion_fecha_la_respuesta(client):
     assert pregunta.publicada and pregunta.respondida == timezone.localdate()
     assert "En enero." in client.get(proceso.get_absolute_url()).content.decode()
     assert client.post(reverse("admin:participa_preguntarendicion_delete", args=[pregunta.pk])).status_code == 403
+
+
+def test_la_cache_de_paginas_no_pasa_del_cierre_de_las_preguntas():
+    from datetime import datetime, time
+
+    proceso = crear_proceso()
+    esperado = timezone.make_aware(datetime.combine(proceso.preguntas_cierran + timedelta(days=1), time.min))
+    assert servicio.proximo_cambio(timezone.now()) == esperado
