@@ -136,6 +136,10 @@ class PreguntaRendicion(models.Model):
 
     objects = PreguntaQuerySet.as_manager()
 
+    # Until an official removes them, the citizen's words may carry personal details: the audit log records that
+    # the question changed, never its text (portal.auditoria).
+    campos_personales = ("pregunta",)
+
     class Meta:
         ordering = ["proceso", "tema__orden", "recibida"]
         verbose_name = _("pregunta de rendición de cuentas")

@@ -297,3 +297,24 @@ def test_la_cache_de_paginas_no_pasa_del_cierre_de_las_preguntas():
     proceso = crear_proceso()
     esperado = timezone.make_aware(datetime.combine(proceso.preguntas_cierran + timedelta(days=1), time.min))
     assert servicio.proximo_cambio(timezone.now()) == esperado
+
+
+def test_el_registro_de_cambios_no_guarda_el_texto_de_la_pregunta(client):
+    from portal.models import Cambio
+
+    proceso = crear_proceso()
+    preguntar_y_responder(proceso, 1, publicar=False)
+    pregunta = PreguntaRendicion.objects.get()
+    client.force_login(crear_usuario(grupo=roles.COMITE))
+    datos = {
+        "tema": pregunta.tema_id,
+        "dependencia": pregunta.dependencia_id,
+        "pregunta": "¿Cuándo arreglan la vía? (sin el teléfono 3124567890)",
+        "respuesta": "",
+        "metas": "",
+        "respondida": "",
+    }
+    url = reverse("admin:participa_preguntarendicion_change", args=[pregunta.pk])
+    assert client.post(url, datos).status_code == 302
+    registro = repr(list(Cambio.objects.values()))
+    assert "Pregunta pública número 0" not in registro and "3124567890" not in registro
