@@ -24,9 +24,8 @@ TIPOS_DE_DOCUMENTO = [
 ]
 
 
-# Online votes per connection in 24 hours: enough for a family or a community centre sharing one connection,
-# too few to stuff the vote with invented document numbers. Setting PLANEACION_VOTOS_POR_CLIENTE.
-VOTOS_POR_CLIENTE = 40
+# Online votes per connection in 24 hours (setting PLANEACION_VOTOS_POR_CLIENTE, 40 by default): enough for a
+# family or a community centre sharing one connection, too few to stuff the vote with invented document numbers.
 
 
 def _clave_de_conexion(direccion, dia):
@@ -38,7 +37,7 @@ def _clave_de_conexion(direccion, dia):
 
 def votos_agotados(direccion, hoy=None):
     hoy = hoy or timezone.localdate()
-    maximo = getattr(settings, "PLANEACION_VOTOS_POR_CLIENTE", VOTOS_POR_CLIENTE)
+    maximo = settings.PLANEACION_VOTOS_POR_CLIENTE
     return (cache.get(_clave_de_conexion(direccion, hoy)) or 0) >= maximo
 
 
