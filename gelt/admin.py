@@ -361,7 +361,3 @@ class EmpalmeAdmin(AuditadoAdmin):
     list_display = ["nombre", "fecha_inicio", "documento"]
     filter_horizontal = ["socializacion"]
     inlines = [ActividadEmpalmeInline, FuncionarioEmpalmeInline]
-
-
-# The annual website survey (registered in its own module).
-from . import admin_encuesta  # noqa: E402, F401

@@ -10,23 +10,13 @@ class GeltConfig(AppConfig):
     def ready(self):
         from portal.demo import registrar
 
-        from .demo import cargar_encuestas, cargar_gelt
+        from .demo import cargar_gelt
 
         registrar(cargar_gelt, orden=40)
-        registrar(cargar_encuestas, orden=45)
 
         from portal import registro
 
-        from .encuesta import bloque_de_participacion
+        from .participacion import metas_publicas
 
-        registro.registrar_participacion(bloque_de_participacion)
-
-        from .models import Encuesta
-
-        registro.registrar_momento_de_cambio(Encuesta.objects.proximo_cambio)
-
-        from .encuesta import resultados_en_transparencia
-
-        # The survey evaluates the website (the plan's action "Evaluar anualmente la información de la página"):
-        # its published results are an evaluation report, Resolución 1519 §4.7.
-        registro.registrar_publicacion_derivada("4.7", resultados_en_transparencia)
+        # Accountability answers cite the plan's goals by code; gelt names them (participa never imports gelt).
+        registro.registrar_metas(metas_publicas)

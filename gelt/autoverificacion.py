@@ -16,7 +16,7 @@ import servicios.metrics
 import tramites.metrics
 import ventanilla.metrics
 
-from . import encuesta
+from . import encuesta, participacion
 from .models import Plan, Resultado
 
 
@@ -355,6 +355,8 @@ VERIFICACIONES = {
         "Una encuesta sobre el portal abierta este año con respuestas de la ciudadanía.",
         lambda: encuesta.autoverificacion(),
     ),
+    # Democracy (DEM-01, DEM-03, DEM-04, DEM-06): from participa's data.
+    **{clave: Verificacion(que_mira, funcion) for clave, (que_mira, funcion) in participacion.VERIFICACIONES.items()},
 }
 
 

@@ -352,14 +352,3 @@ from .models_fases import (  # noqa: E402, F401
     Resultado,
     ResultadoCriterio,
 )
-
-# The annual website survey (kept in its own module).
-# isort: split
-from .models_encuesta import (  # noqa: E402, F401
-    Encuesta,
-    EnvioLimitado,
-    Opcion,
-    Pregunta,
-    Respuesta,
-    RespuestaPregunta,
-)

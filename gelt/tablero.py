@@ -12,7 +12,7 @@ import servicios.metrics
 import tramites.metrics
 from portal import cache_paginas, memoria
 
-from . import canales, encuesta, indicadores, services, veredicto, visitas
+from . import canales, encuesta, indicadores, participacion, services, veredicto, visitas
 from .models import EntidadAliada, Indicador, Instantanea, Medicion, Plan
 
 PUNTOS_DE_TENDENCIA = 12
@@ -111,6 +111,7 @@ def _tablero(anio):
         "empalme": _empalme(),
         "encuesta": encuesta.estado_del_anio(anio or hoy.year),
         "consultas": participa.consultas_metrics.cifras(anio or hoy.year),
+        "participacion": participacion.cifras_del_tablero(anio or hoy.year),
         "visitas": _visitas(anio or hoy.year, hoy),
         "fichas_por_revisar": [
             *tramites.metrics.revision_pendiente(dias=30),
@@ -142,8 +143,8 @@ ADMIN_POR_FUENTE = {
     "empalme_vinculados": ("admin:gelt_empalme_changelist", "Empalme"),
     "meses_desde_recoleccion": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
     "entregas_dependencias": ("admin:gelt_entregadependencia_changelist", "Entregas de las dependencias"),
-    "encuesta_anual": ("admin:gelt_encuesta_changelist", "Encuestas"),
-    "visitas_semestre": ("admin:portal_campana_changelist", "Campañas de divulgación"),
+    "encuesta_anual": ("admin:participa_encuesta_changelist", "Encuestas"),
+    "visitas_semestre": ("admin:participa_campana_changelist", "Campañas de divulgación"),
     "pqrsd_a_tiempo": ("admin:ventanilla_radicado_changelist", "Radicados PQRSD"),
     "pqrsd_mediana_dias": ("admin:ventanilla_radicado_changelist", "Radicados PQRSD"),
 }

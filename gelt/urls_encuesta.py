@@ -1,15 +1,12 @@
+"""The committee's survey pages, under the ``encuesta`` namespace that ``tablon_portal/urls.py`` assembles with
+the public survey pages of ``participa.urls_encuesta`` (the URL names did not change when the survey moved)."""
+
 from django.urls import path
 
 from . import views_encuesta as views
 
-app_name = "encuesta"
-
+# Comité GEL-T and administrators only.
 urlpatterns = [
-    # Public: anyone answers, without an account.
-    path("participa/encuesta/", views.formulario, name="formulario"),
-    path("participa/encuesta/gracias/", views.gracias, name="gracias"),
-    path("participa/encuesta/resultados/", views.resultados_publicos, name="resultados_publicos"),
-    # Comité GEL-T and administrators only.
     path("gelt/encuestas/<int:pk>/", views.resultados, name="resultados"),
     path("gelt/encuestas/<int:pk>/respuestas.csv", views.exportar_csv, name="exportar_csv"),
     path("gelt/encuestas/<int:pk>/respuestas.xlsx", views.exportar_xlsx, name="exportar_xlsx"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from portal import busqueda, cache_paginas, demo, registro
 from portal.fuentes_busqueda import datos_publicable
 
-from .models import Articulo, Comentario, Consulta
+from .models import Comentario, Consulta
 
 # --- Page cache ----------------------------------------------------------------------------------------------
 # participa is not one of portal's content apps, so its models say themselves what refreshes the pages. A new
@@ -23,9 +23,9 @@ def _invalidar_si_publico(sender, instance, **kwargs):
         cache_paginas.invalidar()
 
 
-for _modelo in (Consulta, Articulo):
-    post_save.connect(cache_paginas.invalidar, sender=_modelo, dispatch_uid=f"cache-paginas-{_modelo.__name__}-g")
-    post_delete.connect(cache_paginas.invalidar, sender=_modelo, dispatch_uid=f"cache-paginas-{_modelo.__name__}-b")
+# Consultations and their articles refresh the pages like all participa content (cache_paginas.APPS_DE_CONTENIDO);
+# a comment only once it is moderated or answered: a pending one shows nowhere, and comments arriving must
+# not empty the page cache for every visitor (it is listed in cache_paginas.SIN_EFECTO_EN_PAGINAS).
 post_save.connect(_invalidar_si_publico, sender=Comentario, dispatch_uid="cache-paginas-comentario-g")
 post_delete.connect(cache_paginas.invalidar, sender=Comentario, dispatch_uid="cache-paginas-comentario-b")
 

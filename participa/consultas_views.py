@@ -77,6 +77,7 @@ def lista(request):
             "estado",
             "publicar_desde",
             "publicar_hasta",
+            "revision_de",  # esta_vigente: a revision never is
             "dependencia__nombre",
             "dependencia__slug",
         )

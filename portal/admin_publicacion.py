@@ -147,7 +147,13 @@ class PublicableAdmin(AuditadoAdmin):
 
     @staticmethod
     def _es_vivo_publicado(obj):
-        return obj is not None and obj.pk is not None and obj.revision_de_id is None and obj.estado == Estado.PUBLICADO
+        return (
+            obj is not None
+            and obj.pk is not None
+            and obj.admite_revisiones
+            and obj.revision_de_id is None
+            and obj.estado == Estado.PUBLICADO
+        )
 
     def get_readonly_fields(self, request, obj=None):
         campos = [*super().get_readonly_fields(request, obj), "estado", *self.campos_de_auditoria]

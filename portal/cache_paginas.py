@@ -36,9 +36,13 @@ SIN_EFECTO_EN_PAGINAS = {
     "gelt.instantanea",
     "gelt.visitasdeldia",
     "gelt.recordatorio",
-    "gelt.enviolimitado",
+    "participa.enviolimitado",
+    "participa.voto",  # online votes only change results, shown once the vote is closed and counted
+    # A pending comment shows nowhere; participa/consultas_registro.py refreshes the pages once one is moderated
+    # or answered.
+    "participa.comentario",
 }
-APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt")
+APPS_DE_CONTENIDO = ("portal", "tramites", "servicios", "gelt", "participa")
 NUNCA = (
     "/pqrsd/",
     "/participa/encuesta/",

@@ -200,4 +200,4 @@ def cargar_portal(resultado, contrasena):
 registrar(cargar_portal, orden=10)
 
 # The other loaders register themselves when imported.
-from . import demo_campanas, demo_contenidos, demo_fichas  # noqa: E402, F401
+from . import demo_contenidos, demo_fichas  # noqa: E402, F401

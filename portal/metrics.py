@@ -369,7 +369,8 @@ def campanas(desde, hasta, n=10):
     opened with ``?utm_campaign=<código>``), the ``n`` (at most 100) with most arrivals first."""
     from django.db.models import Sum
 
-    from .models import Campana, VisitaDiaria
+    from . import registro
+    from .models import VisitaDiaria
 
     desde, hasta = _rango_de_dias(desde, hasta)
     filas = list(
@@ -380,12 +381,12 @@ def campanas(desde, hasta, n=10):
         .annotate(llegadas=Sum("vistas"))
         .order_by("-llegadas", "campana")[: min(n, 100)]
     )
-    nombres = {c.codigo: c for c in Campana.objects.filter(codigo__in=[f["campana"] for f in filas])}
+    nombres = registro.descripciones_de_campanas([f["campana"] for f in filas])
     return [
         {
             "codigo": fila["campana"],
-            "nombre": nombres[fila["campana"]].nombre if fila["campana"] in nombres else fila["campana"],
-            "medio": nombres[fila["campana"]].get_medio_display() if fila["campana"] in nombres else "",
+            "nombre": nombres.get(fila["campana"], {}).get("nombre", fila["campana"]),
+            "medio": nombres.get(fila["campana"], {}).get("medio", ""),
             "llegadas": fila["llegadas"],
         }
         for fila in filas

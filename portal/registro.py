@@ -93,3 +93,36 @@ def publicaciones_derivadas(numero=None):
         if items:
             resultado[clave] = items
     return resultado
+
+
+_campanas = {}
+
+
+def registrar_campanas(*, codigos, descripciones):
+    """The outreach campaigns (``participa``): ``codigos()`` returns every campaign code (a visit counts a campaign
+    only when its code is one of them) and ``descripciones(codigos)`` returns ``{código: {"nombre", "medio"}}``
+    for the dashboard. Without a registration no code is valid and a campaign is shown by its code."""
+    _campanas.update(codigos=codigos, descripciones=descripciones)
+
+
+def codigos_de_campana():
+    return frozenset(_campanas["codigos"]()) if _campanas else frozenset()
+
+
+def descripciones_de_campanas(codigos):
+    return _campanas["descripciones"](codigos) if _campanas and codigos else {}
+
+
+_metas = []
+
+
+def registrar_metas(resolver):
+    """The action plan's goals as the public pages name them (``gelt``): ``resolver(codigos)`` returns
+    ``{código: {"etiqueta": str, "url": str}}`` for codes such as ``A8`` (action 8 of the active plan) or ``I12``
+    (indicator 12); an unknown code is left out. At most two small queries."""
+    _metas[:] = [resolver]
+
+
+def metas(codigos):
+    codigos = [c for c in codigos if c]
+    return _metas[0](codigos) if _metas and codigos else {}

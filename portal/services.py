@@ -79,6 +79,8 @@ def puede_revisar(usuario, objeto):
     """Who may open a revision of a published item: who publishes, and the officials of its dependencia."""
     if objeto.pk is None or objeto.revision_de_id or objeto.estado != Estado.PUBLICADO:
         return False
+    if not type(objeto).admite_revisiones:
+        return False
     if puede_publicar(usuario, type(objeto)):
         return True
     return usuario.is_active and Dependencia.objects.de_usuario(usuario).filter(pk=objeto.dependencia_id).exists()

@@ -1,7 +1,7 @@
 """The visit counter: page views of public pages, without cookies and without storing personal data.
 
 What is counted, per day: the page (its path, never the query string), the referring site (its domain only),
-the campaign (a ``Campana`` code from ``?utm_campaign=`` or from a short link ``/c/<código>/``), the kind of
+the campaign (a ``participa.Campana`` code from ``?utm_campaign=`` or from a short link ``/c/<código>/``), the kind of
 device (phone, tablet, computer) and, for unique visitors, one anonymous code per visitor and day: the
 HMAC-SHA256 of the address and the user agent keyed with a random key of the day (``SalDiaria``) that is
 deleted after two days. The IP address and the user agent are read only to compute that code and the kind of
@@ -156,9 +156,9 @@ def codigos_de_campana():
     """The codes of every campaign (cached for 5 minutes; saving a campaign forgets the cached list)."""
     codigos = cache.get(CLAVE_CAMPANAS)
     if codigos is None:
-        from .models import Campana
+        from . import registro
 
-        codigos = frozenset(Campana.objects.values_list("codigo", flat=True)[:10_000])
+        codigos = registro.codigos_de_campana()
         cache.set(CLAVE_CAMPANAS, codigos, 300)
     return codigos
 

@@ -298,6 +298,8 @@ BUSQUEDAS_MINIMO_VISITANTES = int(env("BUSQUEDAS_MINIMO_VISITANTES", "2"))
 # Answers to the annual survey accepted from one connection in 24 hours (raise it where many people share one,
 # an internet café or the library).
 ENCUESTA_ENVIOS_POR_CLIENTE = int(env("ENCUESTA_ENVIOS_POR_CLIENTE", "3"))
+# Online votes of the participatory budget accepted from one connection in 24 hours (participa.planeacion).
+PLANEACION_VOTOS_POR_CLIENTE = int(env("PLANEACION_VOTOS_POR_CLIENTE", "40"))
 # Search statistics: new terms one connection may add a day (more are not recorded: a script sending
 # hundreds of distinct queries must not fill the table), and how many days of counts are kept.
 BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE = int(env("BUSQUEDA_TERMINOS_NUEVOS_POR_CLIENTE", "30"))

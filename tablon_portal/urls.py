@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from gelt import urls_encuesta as encuesta_del_comite
+from participa import urls_encuesta as encuesta_publica
 from portal import registro
 
 # Each app adds its part of /sitemap.xml to portal's registry from its AppConfig.ready().
@@ -15,12 +17,13 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("gelt.urls")),
-    path("", include("gelt.urls_encuesta")),
+    # The survey lives in participa; its committee pages in gelt; one namespace, the names it always had.
+    path("", include((encuesta_publica.urlpatterns + encuesta_del_comite.urlpatterns, "encuesta"))),
     path("", include("tramites.urls")),
     path("", include("servicios.urls")),
     path("", include("ventanilla.urls")),
     path("", include("participa.urls")),
-    path("", include("portal.urls_campanas")),
+    path("", include("participa.urls_campanas")),
     path("", include("portal.urls")),
 ]
 

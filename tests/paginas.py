@@ -1,6 +1,8 @@
 """The public page types, one address each on the demo content, for the checks that walk them all (WCAG with
 axe in the browser, the W3C checker)."""
 
+from participa.models import ProcesoPlaneacion, ProcesoRendicion
+from participa.rendicion import proceso_vigente
 from portal.models import Evento, Noticia, SubseccionTransparencia
 from servicios.models import Servicio
 from tramites.models import Tramite
@@ -34,5 +36,10 @@ def paginas_publicas():
         "consulta_comentar": "/participa/consultas/proyecto-acuerdo-plasticos-un-solo-uso/comentar/",
         "consulta_cerrada": "/participa/consultas/proyecto-decreto-horario-atencion-ventanilla/",
         "consulta_respuestas": "/participa/consultas/proyecto-decreto-horario-atencion-ventanilla/respuestas/",
+        "rendicion": "/participa/rendicion-de-cuentas/",
+        "rendicion_proceso": ProcesoRendicion.objects.publicados().order_by("anio").first().get_absolute_url(),
+        "rendicion_preguntar": f"{proceso_vigente().get_absolute_url()}preguntar/",
+        "presupuesto": "/participa/presupuesto-participativo/",
+        "presupuesto_proceso": ProcesoPlaneacion.objects.publicados().first().get_absolute_url(),
         "no_encontrada": "/esta-pagina-no-existe/",
     }

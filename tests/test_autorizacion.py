@@ -59,6 +59,15 @@ PUBLICAS = {
     "participa:consulta_matriz",
     "participa:consulta_matriz_csv",
     "participa:consulta_matriz_pdf",
+    # Participation: accountability and the participatory budget (their forms are public by design).
+    "participa:rendicion",
+    "participa:rendicion_proceso",
+    "participa:rendicion_preguntar",
+    "participa:planeacion",
+    "participa:planeacion_proceso",
+    "participa:planeacion_proponer",
+    "participa:planeacion_votar",
+    "participa:planeacion_gracias",
     # PQRSD: anyone files and reads the report; a radicado's pages open only for whoever proved to know it
     # (radicado plus e-mail or code, or the signed link of an e-mail), tested in tests/ventanilla/.
     "ventanilla:inicio",

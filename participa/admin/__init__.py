@@ -1,3 +1,3 @@
 """Back office of participa, one module per part."""
 
-from . import consultas, encuesta, planeacion, rendicion  # noqa: F401
+from . import campanas, consultas, encuesta, planeacion, rendicion  # noqa: F401

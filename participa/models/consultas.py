@@ -88,6 +88,10 @@ class Consulta(Publicable):
     )
 
     objects = ConsultaQuerySet.as_manager()
+    # People comment on the text as published: it never changes through a revision (whose publication would
+    # replace the articles their comments point to). Before it opens, the committee corrects it in place; after
+    # closing, the dependencia writes the final version on the consultation itself.
+    admite_revisiones = False
 
     class Meta(Publicable.Meta):
         ordering = ["-abre"]

@@ -23,7 +23,6 @@ from .situaciones import SituacionDeVida
 from .tareas import TareaEnCola, TareaPeriodica
 from .transparencia import SeccionTransparencia, SubseccionTransparencia
 from .visitas import (
-    Campana,
     Dispositivo,
     ProcedenciaDiaria,
     SalDiaria,
@@ -35,7 +34,6 @@ from .visitas import (
 __all__ = [
     "Cambio",
     "CambioInmutable",
-    "Campana",
     "Categoria",
     "ConsultaBusqueda",
     "PalabraBusqueda",

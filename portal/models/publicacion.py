@@ -145,6 +145,9 @@ class Publicable(models.Model):
 
     # Reverse relations edited inline with the item (a ficha's requirements): a revision has its own copy.
     relaciones_de_revision = ()
+    # False for content whose published text must not change through a revision (a draft norm open for
+    # comments: people comment on the text as published); its edit page then edits the item itself.
+    admite_revisiones = True
     # Bookkeeping, not content: the audit log does not list them among what changed.
     campos_sin_auditoria = ("version", "generacion_de_enlaces")
 

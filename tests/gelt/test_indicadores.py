@@ -12,14 +12,13 @@ from gelt import indicadores, services
 from gelt.models import (
     Criterio,
     Empalme,
-    Encuesta,
     EntidadAliada,
     EntregaDependencia,
     Fase,
     FuncionarioEmpalme,
     Indicador,
-    Respuesta,
 )
+from participa.models import Encuesta, Respuesta
 from portal import metrics
 from portal.models import Estado, Noticia
 from servicios.models import Servicio

@@ -6,8 +6,8 @@ import importlib
 import pytest
 from django.test import Client
 
-from gelt import encuesta as servicio
-from gelt.models import Encuesta
+from participa import encuesta as servicio
+from participa.models import Encuesta
 from portal import roles
 from tests.portal.factories import crear_usuario
 

@@ -461,3 +461,18 @@ def test_la_demo_trae_una_abierta_y_una_cerrada_con_su_matriz():
     assert abierta.comentarios.filter(estado="pendiente").count() == 1
     assert cerrada.respuestas_publicadas_en and cerrada.resumen_de_cambios and cerrada.texto_final
     assert services.faltantes_para_matriz(cerrada) == []
+
+
+def test_una_consulta_publicada_no_se_edita_en_una_revision(client, comite, gobierno):
+    """People comment on the published text: no revision (whose publication would replace the articles their
+    comments point to); the committee corrects the consultation itself."""
+    from portal import services as portal_services
+
+    consulta = crear_consulta(dependencia=gobierno)
+    crear_comentario(consulta, articulo=consulta.articulos.first(), texto="Aporte al artículo")
+    with pytest.raises(PermissionDenied):
+        portal_services.publicable_crear_revision(objeto=consulta, usuario=comite)
+    client.force_login(comite)
+    pagina = client.get(reverse("admin:participa_consulta_change", args=[consulta.pk])).content.decode()
+    assert "Está editando una revisión" not in pagina
+    assert Consulta._base_manager.filter(revision_de=consulta).count() == 0

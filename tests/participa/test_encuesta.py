@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from gelt import encuesta as servicio
-from gelt.models import Encuesta, EnvioLimitado, Opcion, Pregunta, Respuesta, RespuestaPregunta
+from gelt import encuesta as del_comite
+from participa import encuesta as servicio
+from participa.models import Encuesta, EnvioLimitado, Opcion, Pregunta, Respuesta, RespuestaPregunta
 from portal import roles
 from tests.portal.factories import crear_usuario
 
@@ -372,48 +373,48 @@ def test_comparacion_con_el_anio_anterior(encuesta):
 
 def test_estado_del_anio(encuesta):
     anio = timezone.localdate().year
-    estado = servicio.estado_del_anio(anio)
+    estado = del_comite.estado_del_anio(anio)
     assert (estado["realizada"], estado["respuestas"], estado["encuesta"]) == (False, 0, encuesta)
     responder(encuesta, 2)
-    assert servicio.estado_del_anio(anio) == {"realizada": True, "respuestas": 2, "encuesta": encuesta}
+    assert del_comite.estado_del_anio(anio) == {"realizada": True, "respuestas": 2, "encuesta": encuesta}
     vieja = Encuesta.objects.create(titulo="Encuesta 2020", abre=date(2020, 2, 1), cierra=date(2020, 5, 31))
     Respuesta.objects.create(encuesta=vieja, recibida=timezone.make_aware(datetime(2020, 3, 10, 9)))
-    assert servicio.estado_del_anio(2020)["realizada"] is True
-    assert servicio.estado_del_anio(2019) == {"realizada": False, "respuestas": 0, "encuesta": None}
+    assert del_comite.estado_del_anio(2020)["realizada"] is True
+    assert del_comite.estado_del_anio(2019) == {"realizada": False, "respuestas": 0, "encuesta": None}
 
 
 def test_valor_del_indicador_y_autoverificacion(encuesta):
     from gelt.indicadores import periodo
 
     p = periodo("anual")
-    assert servicio.valor_indicador(p) == 0
-    assert servicio.autoverificacion()[0] == "no_cumple"
+    assert del_comite.valor_indicador(p) == 0
+    assert del_comite.autoverificacion()[0] == "no_cumple"
     responder(encuesta, 3)
-    assert servicio.valor_indicador(p) == 1
-    assert servicio.detalle_indicador(p)["filas"][0]["celdas"][2] == 3
-    assert servicio.autoverificacion()[0] == "parcial"
+    assert del_comite.valor_indicador(p) == 1
+    assert del_comite.detalle_indicador(p)["filas"][0]["celdas"][2] == 3
+    assert del_comite.autoverificacion()[0] == "parcial"
     Encuesta.objects.update(resultados_publicados=True)
-    assert servicio.autoverificacion()[0] == "cumple"
+    assert del_comite.autoverificacion()[0] == "cumple"
 
 
 def test_administracion_de_la_encuesta(client, encuesta, comite):
     responder(encuesta, 1)
     client.force_login(comite)
-    cambio = client.get(reverse("admin:gelt_encuesta_change", args=[encuesta.pk])).content.decode()
+    cambio = client.get(reverse("admin:participa_encuesta_change", args=[encuesta.pk])).content.decode()
     assert reverse("encuesta:resultados", args=[encuesta.pk]) in cambio and "Consultar un trámite" in cambio
     unica = de_tipo(encuesta, "unica")
-    assert client.get(reverse("admin:gelt_pregunta_change", args=[unica.pk])).status_code == 200
-    assert client.get(reverse("admin:gelt_respuesta_changelist")).status_code == 200
+    assert client.get(reverse("admin:participa_pregunta_change", args=[unica.pk])).status_code == 200
+    assert client.get(reverse("admin:participa_respuesta_changelist")).status_code == 200
     respuesta = Respuesta.objects.get()
-    detalle = client.get(reverse("admin:gelt_respuesta_change", args=[respuesta.pk])).content.decode()
+    detalle = client.get(reverse("admin:participa_respuesta_change", args=[respuesta.pk])).content.decode()
     assert "Publicar los horarios" in detalle
-    assert client.get(reverse("admin:gelt_respuesta_add")).status_code == 403
+    assert client.get(reverse("admin:participa_respuesta_add")).status_code == 403
     # A question with answers cannot be deleted alone; its options belong to it.
     assert Opcion.objects.filter(pregunta=unica).count() == 5
 
 
 def test_demo_de_encuestas_idempotente(encuesta):
-    from gelt.demo import cargar_encuestas
+    from participa.encuesta_demo import cargar_encuestas
     from portal.demo import Resultado
 
     hoy = timezone.localdate()
@@ -425,7 +426,7 @@ def test_demo_de_encuestas_idempotente(encuesta):
     assert anterior.respuestas.count() == 40 and encuesta.respuestas.count() == 25
     assert anterior.resultados_publicados and not encuesta.resultados_publicados
     assert all(r.recibida <= timezone.now() for r in Respuesta.objects.all())
-    assert servicio.estado_del_anio(hoy.year)["realizada"] and servicio.estado_del_anio(hoy.year - 1)["realizada"]
+    assert del_comite.estado_del_anio(hoy.year)["realizada"] and del_comite.estado_del_anio(hoy.year - 1)["realizada"]
     comparacion = servicio.comparar_con_anterior(encuesta)
     assert len(comparacion["filas"]) == 4 and all(f["diferencia"] is not None for f in comparacion["filas"])
     assert RespuestaPregunta.objects.exclude(texto="").exists()

@@ -30,9 +30,9 @@ def retirar(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    initial = True
 
     dependencies = [
+        ('participa', '0005_permisos_de_planeacion'),
         ('portal', '0022_vocabulario_de_busqueda'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -10,8 +10,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from .demo import registrar
-from .models import Campana, ProcedenciaDiaria, VisitaDiaria, VisitanteDiario
+from portal.demo import registrar
+from portal.models import ProcedenciaDiaria, VisitaDiaria, VisitanteDiario
+
+from .models import Campana
 
 DATOS = Path(__file__).parent / "datos_demo" / "campanas.json"
 
@@ -61,5 +63,6 @@ def cargar_campanas(resultado, contrasena):
         resultado.anotar(f"Visitas de demostración: {len(dias) - len(ya)} días, {len(visitantes)} visitantes")
 
 
-# Before gelt (40): its snapshots read the visits, and gelt.visitas keeps the figures of closed days once read.
+# Moved from portal with the campaigns. Before gelt (40): its snapshots read the visits, and gelt.visitas keeps
+# the figures of closed days once read.
 registrar(cargar_campanas, orden=35)

@@ -16,10 +16,11 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from . import visitas
+from portal import visitas
+from portal.models.visitas import destino_valido
+from portal.roles import es_del_comite
+
 from .models import Campana
-from .models.visitas import destino_valido
-from .roles import es_del_comite
 
 logger = logging.getLogger(__name__)
 
