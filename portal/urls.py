@@ -29,4 +29,5 @@ urlpatterns = [
     path("mapa-del-sitio/", views.mapa_del_sitio, name="mapa_del_sitio"),
     path("salud/", views.salud, name="salud"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
