@@ -60,14 +60,14 @@ class Ficha(Publicable):
         _("también conocido como"), max_length=300, blank=True, help_text=_("Otros nombres, separados por comas.")
     )
     slug = models.SlugField(_("identificador en la dirección web"), max_length=260, unique=True)
-    proposito = models.TextField(_("¿para qué sirve?"), blank=True)
+    proposito = models.TextField(_("¿Para qué sirve?"), blank=True)
     para_persona_natural = models.BooleanField(_("lo hace una persona natural"), default=True)
     para_persona_juridica = models.BooleanField(_("lo hace una persona jurídica"), default=False)
     situaciones = models.ManyToManyField(
         SituacionDeVida, blank=True, related_name="+", verbose_name=_("situaciones de vida")
     )
     canal = models.CharField(
-        _("¿se puede hacer en línea?"), max_length=10, choices=Canal.choices, default=Canal.PRESENCIAL
+        _("¿Se puede hacer en línea?"), max_length=10, choices=Canal.choices, default=Canal.PRESENCIAL
     )
     url_en_linea = URLField(
         _("dirección para hacerlo en línea"),
@@ -90,7 +90,7 @@ class Ficha(Publicable):
             "«Vereda o barrio»."
         ),
     )
-    resultado = models.CharField(_("¿qué obtiene?"), max_length=300, blank=True)
+    resultado = models.CharField(_("¿Qué obtiene?"), max_length=300, blank=True)
     tiempo_tipo = models.CharField(
         _("tiempo de respuesta"), max_length=12, choices=TipoTiempo.choices, default=TipoTiempo.HABILES
     )
@@ -111,7 +111,7 @@ class Ficha(Publicable):
     costo_formula = models.CharField(_("fórmula o tarifa"), max_length=300, blank=True)
     costo_base_legal = models.CharField(_("fundamento legal del costo"), max_length=300, blank=True)
     costo_donde_pagar = models.TextField(_("dónde y cómo pagar"), blank=True)
-    seguimiento = models.TextField(_("¿cómo hacer seguimiento?"), blank=True)
+    seguimiento = models.TextField(_("¿Cómo hacer seguimiento?"), blank=True)
     codigo_suit = models.CharField(
         _("código SUIT"), max_length=20, blank=True, db_index=True, help_text=_("Número del SUIT, si lo tiene.")
     )
