@@ -26,6 +26,10 @@ class GeltConfig(AppConfig):
         registro.registrar_momento_de_cambio(Encuesta.objects.proximo_cambio)
 
         from .encuesta import resultados_en_transparencia
+        from .services import entregas_pendientes
+
+        # Each official's start page in the back office shows their dependencia's delivery due this semester.
+        registro.registrar_entrega_pendiente(entregas_pendientes)
 
         # The survey evaluates the website (the plan's action "Evaluar anualmente la información de la página"):
         # its published results are an evaluation report, Resolución 1519 §4.7.

@@ -18,6 +18,7 @@ CABECERA = (
 
 DJANGO = {
     "View %s": "Ver %s",
+    "View": "Ver",
     'Are you sure you want to delete the %(object_name)s "%(escaped_object)s"? All of the following related '
     "items will be deleted:": "¿Confirma que quiere borrar «%(escaped_object)s» (%(object_name)s)? Se borrará "
     "también todo lo que aparece a continuación:",

@@ -93,3 +93,19 @@ def publicaciones_derivadas(numero=None):
         if items:
             resultado[clave] = items
     return resultado
+
+
+_entregas_pendientes = []
+
+
+def registrar_entrega_pendiente(proveedor):
+    """``proveedor(dependencias, hoy)`` returns ``[{"dependencia", "texto", "plazo", "atrasada", "url"}, …]``: what
+    those dependencias still have to deliver (gelt's semiannual information delivery), for «Mi trabajo». It
+    costs a fixed number of queries, however many dependencias it gets."""
+    _entregas_pendientes.append(proveedor)
+
+
+def entregas_pendientes(dependencias, hoy):
+    if not dependencias:
+        return []
+    return [item for proveedor in _entregas_pendientes for item in proveedor(dependencias, hoy)]
