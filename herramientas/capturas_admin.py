@@ -44,7 +44,9 @@ def main():
         navegador = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS)
         for usuario in ("comite", "funcionario"):
             for ancho in ANCHOS:
-                contexto = navegador.new_context(viewport={"width": ancho, "height": 900}, locale="es-CO", timezone_id="America/Bogota")
+                contexto = navegador.new_context(
+                    viewport={"width": ancho, "height": 900}, locale="es-CO", timezone_id="America/Bogota"
+                )
                 pagina = contexto.new_page()
                 entrar(pagina, opciones.url, usuario, opciones.clave)
                 paginas = {"mi-trabajo": "/admin/"}
