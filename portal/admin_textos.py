@@ -34,6 +34,7 @@ def _palabras(modelo):
     femenino = genero(modelo) == "f"
     return {
         "el": _("la") if femenino else _("el"),
+        "del": _("de la") if femenino else _("del"),
         "los": _("las") if femenino else _("los"),
         "otro": _("otra") if femenino else _("otro"),
         "seleccionados": _("seleccionadas") if femenino else _("seleccionados"),
@@ -48,7 +49,7 @@ def mensaje_guardado(modelo, objeto, *, nuevo, seguir=False, otro=False):
     if nuevo:
         texto = _("Se agregó %(el)s %(nombre)s «{}».") % p
     else:
-        texto = _("Se guardaron los cambios de %(el)s %(nombre)s «{}».") % p
+        texto = _("Se guardaron los cambios %(del)s %(nombre)s «{}».") % p
     if seguir:
         texto += " " + _("Puede seguir editando abajo.")
     elif otro:
