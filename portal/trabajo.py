@@ -84,7 +84,7 @@ def devueltos(usuario, modelos=None):
     vivos = {}
     for tipo_id, ids in por_modelo.items():
         modelo = tipos[tipo_id]
-        for objeto in modelo.objects.de_usuario(usuario).filter(pk__in=ids):
+        for objeto in modelo.objects.de_usuario(usuario).filter(pk__in=ids).select_related("dependencia"):
             vivos[(tipo_id, str(objeto.pk))] = objeto
     ahora = timezone.now()
     resultado = []
