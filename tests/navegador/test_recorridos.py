@@ -99,7 +99,7 @@ def test_funcionario_redacta_y_el_comite_publica(live_server, demo, navegador, t
     funcionario.get_by_label("Imagen principal:").set_input_files(str(imagen))
     funcionario.get_by_label("Texto alternativo de la imagen:").fill("Personas en fila frente a la escuela")
     funcionario.get_by_role("button", name="Grabar", exact=True).click()
-    expect(funcionario.locator(".messagelist")).to_contain_text("agregado correctamente")
+    expect(funcionario.locator(".messagelist")).to_contain_text("Se agregó la noticia «Jornada de cedulación")
     noticia = Noticia.objects.get(titulo="Jornada de cedulación en la vereda La Cueva")
     assert "registro civil" in noticia.cuerpo  # typed in the rich-text editor, which runs under the site's CSP
     assert not [m for m in consola if "Content Security Policy" in m], consola

@@ -154,7 +154,7 @@ def test_el_editor_habla_espanol(client, superusuario):
     catalogo = _catalogo_js(client)
     for ingles, espanol in [("bold", "Negrita"), ("Insert Table", "Insertar tabla"), ("Merge cells", "Unir celdas")]:
         assert catalogo[ingles] == espanol
-    assert catalogo["Heading 2"] == "Título 2"
+    assert catalogo["Heading 2"] == "Título de sección"
 
 
 def test_los_estados_siguen_en_espanol():
