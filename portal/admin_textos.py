@@ -7,11 +7,14 @@ texts with no name to agree with (delete confirmations, the two-box selector) ar
 catalog instead (``locale/``).
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import model_ngettext
+from django.db import models
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Nouns whose ending misleads (Spanish nouns ending in -a, -ión, -dad, -tud, -umbre are nearly all feminine).
 _EXCEPCIONES = {"día": "m", "mapa": "m", "problema": "m", "sistema": "m", "tema": "m", "programa": "m", "fase": "f"}
@@ -75,8 +78,25 @@ def descripcion_borrar_seleccionados(modelo):
 _EXITO = "_mensaje_de_exito"
 
 
+AYUDA_SLUG = gettext_lazy(
+    "La parte final de la dirección de la página (por ejemplo …/noticias/feria-agraria/). Se escribe sola a partir "
+    "del título; solo letras sin tildes, números y guiones."
+)
+
+
 class TextosEnEspanolMixin:
-    """Success messages, the bulk-delete action and the list's title in Spanish that agrees with the model."""
+    """Success messages, the bulk-delete action and the list's title in Spanish that agrees with the model; a
+    plain explanation under every "identificador en la dirección web"; summaries in a box that shows them whole."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if campo is not None and isinstance(db_field, models.SlugField) and not db_field.help_text:
+            campo.help_text = AYUDA_SLUG
+        if campo is not None and db_field.name == "resumen" and isinstance(db_field, models.CharField):
+            campo.widget = forms.Textarea(
+                attrs={"rows": 3, "class": "vLargeTextField", "maxlength": db_field.max_length}
+            )
+        return campo
 
     def changelist_view(self, request, extra_context=None):
         titulo = capfirst(str(self.opts.verbose_name_plural))

@@ -159,3 +159,10 @@ def test_el_editor_habla_espanol(client, superusuario):
 
 def test_los_estados_siguen_en_espanol():
     assert str(Estado.EN_REVISION.label) == "En revisión"
+
+
+def test_el_resumen_se_ve_entero_y_el_identificador_se_explica(client, superusuario):
+    client.force_login(superusuario)
+    pagina = client.get("/admin/portal/noticia/add/").content.decode()
+    assert re.search(r'<textarea name="resumen"[^>]*rows="3"', pagina)
+    assert "La parte final de la dirección de la página" in pagina
