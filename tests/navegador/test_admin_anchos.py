@@ -47,13 +47,21 @@ def test_ninguna_pagina_del_admin_es_mas_ancha_que_la_ventana(live_server, demo,
             primero = pagina.locator("#result_list tbody th a").first
             if primero.count():
                 rutas.append(primero.get_attribute("href"))
-    anchas = {}
+    anchas, cortadas = {}, {}
     for ruta in ["/admin/", *rutas]:
         pagina.goto(base + ruta)
         ancho = pagina.evaluate(ANCHO_DE_PAGINA)
         if ancho > 1281:
             anchas[ruta] = ancho
+        # A list shows all its columns (the news list used to hide its date and dependencia to the right).
+        oculto = pagina.evaluate(
+            "() => { const r = document.querySelector('#changelist .results');"
+            " return r ? r.scrollWidth - r.clientWidth : 0 }"
+        )
+        if oculto > 1:
+            cortadas[ruta] = oculto
     assert anchas == {}
+    assert cortadas == {}
 
 
 @pytest.mark.parametrize("usuario", ["funcionario", "comite"])
