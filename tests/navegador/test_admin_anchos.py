@@ -98,6 +98,11 @@ def test_el_editor_abre_alto_y_en_espanol(live_server, demo, navegador):
     negrita = pagina.locator(".prose-menubar button[data-name=bold]")
     assert negrita.get_attribute("title") == "Negrita"
     assert pagina.locator(".prose-menubar [title='bold'], .prose-menubar [title='Insert table']").count() == 0
+    # The block-type menu's arrow is drawn, not the character "⏷" that the fonts on officials' machines lack.
+    flecha = pagina.evaluate(
+        "() => getComputedStyle(document.querySelector('.prose-menubar__selected'), '::after').content"
+    )
+    assert "⏷" not in flecha
     titulo = pagina.locator("#id_titulo")
     assert titulo.bounding_box()["width"] >= 600
     assert pagina.title().startswith("Añadir noticia |")
