@@ -225,7 +225,7 @@ def conteos_en_revision(usuario, modelos=None):
         m.objects.de_usuario(usuario)
         .filter(estado=Estado.EN_REVISION)
         .order_by()
-        .annotate(modelo=Value(m._meta.label))
+        .annotate(modelo=Value(m._meta.label, output_field=CharField()))
         .values("modelo")
         .annotate(n=Count("pk"))
         .values_list("modelo", "n")
