@@ -106,3 +106,19 @@ def test_el_editor_abre_alto_y_en_espanol(live_server, demo, navegador):
     titulo = pagina.locator("#id_titulo")
     assert titulo.bounding_box()["width"] >= 600
     assert pagina.title().startswith("Añadir noticia |")
+
+
+@pytest.mark.parametrize("usuario", ["funcionario", "comite"])
+def test_mi_trabajo_es_accesible(live_server, demo, navegador, usuario):
+    from .conftest import revisar_accesibilidad
+
+    contexto = navegador.new_context(viewport={"width": 1280, "height": 900}, locale="es-CO", bypass_csp=True)
+    pagina = contexto.new_page()
+    pagina.goto(f"{live_server.url}/admin/login/")
+    pagina.fill("#id_username", usuario)
+    pagina.fill("#id_password", CONTRASENA)
+    pagina.click("input[type=submit]")
+    pagina.wait_for_url(f"{live_server.url}/admin/")
+    assert pagina.locator("h1").first.text_content() == "Mi trabajo"
+    assert revisar_accesibilidad(pagina) == []
+    contexto.close()
