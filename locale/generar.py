@@ -43,6 +43,23 @@ DJANGO = {
     "No, take me back": "No, volver",
     "Delete multiple objects": "Borrar varios elementos",
     "Objects": "Lo que se borraría",
+    # The "+", pencil, eye and cross beside a related field, and the inlines' "add a row" link.
+    "Add another %(model)s": "Agregar %(model)s",
+    "Change selected %(model)s": "Modificar la opción elegida (%(model)s)",
+    "View selected %(model)s": "Ver la opción elegida (%(model)s)",
+    "Delete selected %(model)s": "Borrar la opción elegida (%(model)s)",
+    "Add another %(verbose_name)s": "Agregar fila: %(verbose_name)s",
+    # The list's selection counter and its "select all".
+    "0 of %(cnt)s selected": "Selección: 0 de %(cnt)s",
+    ("%(total_count)s selected", "All %(total_count)s selected"): (
+        "Selección: %(total_count)s",
+        "Selección: todo (%(total_count)s)",
+    ),
+    "Select all %(total_count)s %(module_name)s": "Seleccionar todo: %(total_count)s %(module_name)s",
+    ("%(count)s %(name)s was changed successfully.", "%(count)s %(name)s were changed successfully."): (
+        "Se guardaron los cambios: %(count)s %(name)s.",
+        "Se guardaron los cambios: %(count)s %(name)s.",
+    ),
     "Hold down “Control”, or “Command” on a Mac, to select more than one.": (
         "Para elegir más de una opción, mantenga presionada la tecla Control (Comando en Mac) al hacer clic."
     ),
@@ -65,6 +82,10 @@ JAVASCRIPT = {
     "Remove selected %s": "Quitar las opciones marcadas",
     "Remove all %s": "Quitar todas las opciones",
     "Filter": "Buscar",
+    ("%(sel)s of %(cnt)s selected", "%(sel)s of %(cnt)s selected"): (
+        "Selección: %(sel)s de %(cnt)s",
+        "Selección: %(sel)s de %(cnt)s",
+    ),
     # django-prose-editor: its dialogs (translated by the package with gettext)…
     "Image URL": "Dirección de la imagen",
     "Alternative Text": "Texto alternativo",
@@ -142,9 +163,19 @@ def _cadena(texto):
     return '"' + texto.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _entrada(msgid, msgstr):
+    """One catalog entry; a (singular, plural) key takes a (singular, plural) translation."""
+    if isinstance(msgid, tuple):
+        return (
+            f"msgid {_cadena(msgid[0])}\nmsgid_plural {_cadena(msgid[1])}\n"
+            f"msgstr[0] {_cadena(msgstr[0])}\nmsgstr[1] {_cadena(msgstr[1])}\n"
+        )
+    return f"msgid {_cadena(msgid)}\nmsgstr {_cadena(msgstr)}\n"
+
+
 def escribir(nombre, tabla):
     po = CARPETA / f"{nombre}.po"
-    entradas = [CABECERA] + [f"msgid {_cadena(k)}\nmsgstr {_cadena(v)}\n" for k, v in tabla.items()]
+    entradas = [CABECERA] + [_entrada(k, v) for k, v in tabla.items()]
     po.write_text("\n".join(entradas), encoding="utf-8")
     msgfmt = shutil.which("msgfmt") or "/usr/bin/msgfmt"
     subprocess.run([msgfmt, "--check-format", "-o", str(po.with_suffix(".mo")), str(po)], check=True)  # noqa: S603 (our own files)

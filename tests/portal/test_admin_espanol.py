@@ -166,3 +166,13 @@ def test_el_resumen_se_ve_entero_y_el_identificador_se_explica(client, superusua
     pagina = client.get("/admin/portal/noticia/add/").content.decode()
     assert re.search(r'<textarea name="resumen"[^>]*rows="3"', pagina)
     assert "La parte final de la dirección de la página" in pagina
+
+
+def test_textos_de_filas_y_seleccion_sin_genero_equivocado(client, superusuario):
+    crear_publicable(Noticia)
+    client.force_login(superusuario)
+    ficha = client.get("/admin/tramites/tramite/add/").content.decode()
+    assert "Agregar fila: Requisito" in ficha and "Requisito adicional" not in ficha
+    assert "Agregar categoría de noticias" in client.get("/admin/portal/noticia/add/").content.decode()
+    lista = client.get("/admin/portal/noticia/").content.decode()
+    assert "Selección: 0 de 1" in lista and "seleccionados 0 de" not in lista
