@@ -17,7 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 # Nouns whose ending misleads (Spanish nouns ending in -a, -ión, -dad, -tud, -umbre are nearly all feminine).
-_EXCEPCIONES = {"día": "m", "mapa": "m", "problema": "m", "sistema": "m", "tema": "m", "programa": "m", "fase": "f"}
+_EXCEPCIONES = {
+    **dict.fromkeys(["día", "mapa", "problema", "sistema", "tema", "programa", "idioma", "clima"], "m"),
+    **dict.fromkeys(
+        ["fase", "base", "clave", "red", "sede", "parte", "fuente", "llave", "calle", "frase", "visitas"], "f"
+    ),
+}
 _FEMENINOS = ("a", "ión", "dad", "tud", "umbre", "ie", "is")
 
 

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 
 from portal.admin_textos import genero
 from portal.models import Documento, Estado, Noticia, SituacionDeVida
-from tramites.models import Tramite
+from tramites.models import NormaTramite, RequisitoTramite, Tramite
 
 from .factories import crear_publicable, crear_usuario
 
@@ -38,6 +38,7 @@ def test_el_genero_de_los_modelos():
     assert genero(Documento) == "m"
     assert genero(SituacionDeVida) == "f"
     assert genero(Tramite) == "m"
+    assert genero(RequisitoTramite) == "m" and genero(NormaTramite) == "f"  # «base legal»: the ending misleads
 
 
 def test_mensajes_de_una_noticia_en_femenino(superusuario):
