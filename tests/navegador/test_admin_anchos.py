@@ -79,12 +79,23 @@ def test_las_paginas_de_cada_dia_caben_en_el_telefono(live_server, demo, navegad
         "/admin/tramites/tramite/add/",
         f"/admin/tramites/tramite/{tramite.pk}/change/",
     ]
-    con_desplazamiento = []
+    con_desplazamiento, cortados = [], []
     for ruta in rutas:
         pagina.goto(base + ruta)
         if not sin_desplazamiento_horizontal(pagina):
             con_desplazamiento.append((ruta, pagina.evaluate(ANCHO_DE_PAGINA)))
+        # The admin hides what overflows instead of scrolling: no box to type in may run past the screen's edge.
+        cortados += [
+            (ruta, campo)
+            for campo in pagina.evaluate(
+                """() => [...document.querySelectorAll('#content-main :is(input, textarea, select, .ProseMirror)')]
+                    .filter(e => e.getBoundingClientRect().width > 0 && !e.closest('.tabular, .results'))
+                    .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+                    .map(e => e.name || e.className)"""
+            )
+        ]
     assert con_desplazamiento == []
+    assert cortados == []
 
 
 def test_el_editor_abre_alto_y_en_espanol(live_server, demo, navegador):
