@@ -90,7 +90,7 @@ def test_la_confirmacion_de_borrado_no_dice_los_noticia(client, superusuario):
     pagina = client.get(f"/admin/portal/noticia/{noticia.pk}/delete/").content.decode()
     assert "¿Confirma que quiere borrar «Feria agraria» (noticia)?" in pagina
     assert "los noticia" not in pagina
-    assert "Sí, borrar" in pagina
+    assert "Sí, borrar" in pagina and "¿Está seguro?" not in pagina
 
 
 def test_ver_y_no_vista(client, funcionario, gobierno):
