@@ -237,9 +237,16 @@ def conteos_en_revision(usuario, modelos=None):
     return dict(consulta)
 
 
+def _puede_ver(usuario, modelo):
+    opts = modelo._meta
+    return usuario.has_perm(f"{opts.app_label}.view_{opts.model_name}") or usuario.has_perm(
+        f"{opts.app_label}.change_{opts.model_name}"
+    )
+
+
 def mi_trabajo(usuario, hoy=None):
     """Everything the start page shows ``usuario``, by role."""
-    modelos = modelos_publicables()
+    modelos = [m for m in modelos_publicables() if _puede_ver(usuario, m)]
     comite = any(puede_publicar(usuario, m) for m in modelos)
     datos = {"es_comite": comite}
     if comite:
@@ -249,7 +256,7 @@ def mi_trabajo(usuario, hoy=None):
     datos["devueltos"] = volvieron
     if not comite or Dependencia.objects.de_usuario(usuario).exists():
         datos["borradores"] = borradores(usuario, modelos, excluir=volvieron)
-        datos["fichas"] = fichas_por_revisar(usuario, hoy)
+        datos["fichas"] = [p for p in fichas_por_revisar(usuario, hoy) if _puede_ver(usuario, type(p.objeto))]
         dependencias = list(Dependencia.objects.de_usuario(usuario))
         datos["entregas"] = registro.entregas_pendientes(dependencias, hoy or timezone.localdate())
     return datos

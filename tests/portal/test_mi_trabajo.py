@@ -4,6 +4,7 @@ with observations (the audit-trail contract with the review workflow) and a quer
 import itertools
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ from portal import trabajo
 from portal.models import Cambio, Documento, Estado, Evento, Noticia
 from tramites.models import Tramite
 
-from .factories import crear_publicable
+from .factories import crear_publicable, crear_usuario
 
 pytestmark = pytest.mark.django_db
 _n = itertools.count(1)
@@ -156,3 +157,14 @@ def test_mi_trabajo_hace_las_mismas_consultas_con_pocos_y_muchos_datos(
     _llenar(gobierno, 12)
     with django_assert_max_num_queries(len(pocos.captured_queries)):
         assert client.get("/admin/").status_code == 200
+
+
+def test_sin_permiso_sobre_un_modelo_no_se_lista(client, gobierno):
+    """A back-office user of the dependencia without rights on news does not get links that answer 403."""
+    solo_documentos = crear_usuario(dependencias=[gobierno])
+    solo_documentos.user_permissions.add(Permission.objects.get(codename="change_documento"))
+    crear_publicable(Noticia, publicado=False, dependencia=gobierno, titulo="Noticia ajena al permiso")
+    crear_publicable(Documento, publicado=False, dependencia=gobierno, titulo="Acta del consejo")
+    client.force_login(solo_documentos)
+    pagina = client.get("/admin/").content.decode()
+    assert "Acta del consejo" in pagina and "Noticia ajena al permiso" not in pagina
