@@ -20,3 +20,8 @@ class GeltConfig(AppConfig):
 
         # Accountability answers cite the plan's goals by code; gelt names them (participa never imports gelt).
         registro.registrar_metas(metas_publicas)
+
+        from .services import entregas_pendientes
+
+        # Each official's start page in the back office shows their dependencia's delivery due this semester.
+        registro.registrar_entrega_pendiente(entregas_pendientes)

@@ -152,6 +152,26 @@ def entregas_del_semestre(hoy=None):
     }
 
 
+def entregas_pendientes(dependencias, hoy=None):
+    """For «Mi trabajo» (``portal.registro.registrar_entrega_pendiente``): which of ``dependencias`` still owe
+    this semester's information delivery, with its deadline and whether it is late."""
+    from django.urls import reverse
+
+    entregas = entregas_del_semestre(hoy)
+    faltan = {d.pk for d in entregas["faltan"]}
+    return [
+        {
+            "dependencia": dependencia,
+            "texto": f"Entrega de información del semestre (desde el {entregas['inicio']:%d/%m/%Y})",
+            "plazo": entregas["limite"],
+            "atrasada": entregas["atrasadas"],
+            "url": reverse("admin:gelt_entregadependencia_add") + f"?dependencia={dependencia.pk}",
+        }
+        for dependencia in dependencias
+        if dependencia.pk in faltan
+    ]
+
+
 @memorizar
 def ultima_entrega(hasta):
     """``(fecha, dependencia)`` of the last delivery before ``hasta`` (exclusive), or None."""

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from .admin_textos import TextosEnEspanolMixin
 from .models import Dependencia
 from .models.auditoria import Cambio
 
@@ -220,7 +221,7 @@ def cambio_registrar(*, usuario, objeto, accion, antes=None, despues=None, mensa
 # The admin -----------------------------------------------------------------------------------------------
 
 
-class AuditadoMixin:
+class AuditadoMixin(TextosEnEspanolMixin):
     """Records in the audit log every create, change and delete made through this ModelAdmin, with the
     values: its form (many-to-many fields included), the rows of its inlines, the bulk delete action and
     Django's password change page. The object's "Historial" page shows its records and those of its inline
@@ -231,6 +232,7 @@ class AuditadoMixin:
     """
 
     object_history_template = "admin/auditoria/historial.html"
+    # (Its base writes the admin's messages in Spanish that agrees with the model: ``portal.admin_textos``.)
 
     def get_object(self, request, object_id, from_field=None):
         objeto = super().get_object(request, object_id, from_field)

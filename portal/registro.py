@@ -126,3 +126,19 @@ def registrar_metas(resolver):
 def metas(codigos):
     codigos = [c for c in codigos if c]
     return _metas[0](codigos) if _metas and codigos else {}
+
+
+_entregas_pendientes = []
+
+
+def registrar_entrega_pendiente(proveedor):
+    """``proveedor(dependencias, hoy)`` returns ``[{"dependencia", "texto", "plazo", "atrasada", "url"}, …]``: what
+    those dependencias still have to deliver (gelt's semiannual information delivery), for «Mi trabajo». It
+    costs a fixed number of queries, however many dependencias it gets."""
+    _entregas_pendientes.append(proveedor)
+
+
+def entregas_pendientes(dependencias, hoy):
+    if not dependencias:
+        return []
+    return [item for proveedor in _entregas_pendientes for item in proveedor(dependencias, hoy)]

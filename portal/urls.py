@@ -30,4 +30,5 @@ urlpatterns = [
     path("salud/", views.salud, name="salud"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("vista-previa/<str:modelo>/<int:pk>/", vista_previa.vista_previa, name="vista_previa"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

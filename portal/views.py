@@ -495,6 +495,17 @@ def salud(request):
     )
 
 
+_FAVICON = settings.BASE_DIR / "static" / "img" / "favicon.ico"
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers ask for on every page (admin included) whatever the page links."""
+    respuesta = HttpResponse(_FAVICON.read_bytes(), content_type="image/vnd.microsoft.icon")
+    respuesta["Cache-Control"] = "public, max-age=86400"
+    return respuesta
+
+
 @require_safe
 def robots_txt(request):
     lineas = [

@@ -234,6 +234,8 @@ LANGUAGE_CODE = "es-co"
 LANGUAGES = [("es-co", _("Español (Colombia)"))]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
+# The project's own Spanish texts for Django's admin and the text editor (locale/generar.py writes them).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # Thousands separators are applied where a person reads an amount (money filters), never to every number:
 # years, widths and identifiers must print as they are.

@@ -39,6 +39,7 @@ PUBLICAS = {
     "portal:mapa_del_sitio",
     "portal:salud",
     "portal:robots_txt",
+    "portal:favicon",
     "tramites:catalogo",
     "tramites:detalle",
     "tramites:datos_json",

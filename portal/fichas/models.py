@@ -54,25 +54,31 @@ class FichaQuerySet(PublicableQuerySet):
 class Ficha(Publicable):
     nombre = models.CharField(_("nombre"), max_length=250, help_text=_("Como lo conoce la ciudadanía."))
     nombre_estandarizado = models.CharField(
-        _("nombre estandarizado"), max_length=250, blank=True, help_text=_("El nombre del SUIT.")
+        _("nombre estandarizado"),
+        max_length=250,
+        blank=True,
+        help_text=_("El nombre con que figura en el SUIT (Sistema Único de Información de Trámites)."),
     )
     tambien_conocido_como = models.CharField(
         _("también conocido como"), max_length=300, blank=True, help_text=_("Otros nombres, separados por comas.")
     )
     slug = models.SlugField(_("identificador en la dirección web"), max_length=260, unique=True)
-    proposito = models.TextField(_("¿para qué sirve?"), blank=True)
+    proposito = models.TextField(_("¿Para qué sirve?"), blank=True)
     para_persona_natural = models.BooleanField(_("lo hace una persona natural"), default=True)
     para_persona_juridica = models.BooleanField(_("lo hace una persona jurídica"), default=False)
     situaciones = models.ManyToManyField(
         SituacionDeVida, blank=True, related_name="+", verbose_name=_("situaciones de vida")
     )
     canal = models.CharField(
-        _("¿se puede hacer en línea?"), max_length=10, choices=Canal.choices, default=Canal.PRESENCIAL
+        _("¿Se puede hacer en línea?"), max_length=10, choices=Canal.choices, default=Canal.PRESENCIAL
     )
     url_en_linea = URLField(
         _("dirección para hacerlo en línea"),
         blank=True,
-        help_text=_("Si se solicita en este portal, se llena sola."),
+        help_text=_(
+            "La página donde se hace por internet (empieza por https://). "
+            "Si se solicita en este portal, se llena sola."
+        ),
     )
     solicitud_en_linea = models.BooleanField(
         _("se solicita en este portal"),
@@ -90,7 +96,12 @@ class Ficha(Publicable):
             "«Vereda o barrio»."
         ),
     )
-    resultado = models.CharField(_("¿qué obtiene?"), max_length=300, blank=True)
+    resultado = models.CharField(
+        _("¿Qué obtiene?"),
+        max_length=300,
+        blank=True,
+        help_text=_("Lo que recibe la persona al final, por ejemplo «Certificado de residencia firmado»."),
+    )
     tiempo_tipo = models.CharField(
         _("tiempo de respuesta"), max_length=12, choices=TipoTiempo.choices, default=TipoTiempo.HABILES
     )
@@ -111,9 +122,13 @@ class Ficha(Publicable):
     costo_formula = models.CharField(_("fórmula o tarifa"), max_length=300, blank=True)
     costo_base_legal = models.CharField(_("fundamento legal del costo"), max_length=300, blank=True)
     costo_donde_pagar = models.TextField(_("dónde y cómo pagar"), blank=True)
-    seguimiento = models.TextField(_("¿cómo hacer seguimiento?"), blank=True)
+    seguimiento = models.TextField(_("¿Cómo hacer seguimiento?"), blank=True)
     codigo_suit = models.CharField(
-        _("código SUIT"), max_length=20, blank=True, db_index=True, help_text=_("Número del SUIT, si lo tiene.")
+        _("código SUIT"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("El número que le da el SUIT, si ya está inscrito allí."),
     )
     url_govco = URLField(_("enlace en GOV.CO"), blank=True)
     destacado = models.BooleanField(

@@ -63,7 +63,7 @@ def test_ciudadano_en_el_telefono(live_server, demo, telefono):
     # The annual survey, from the Participa section.
     pagina.get_by_role("link", name="Menú", exact=True).click()
     pagina.get_by_role("navigation", name="Menú principal").get_by_role("link", name="Participa").click()
-    pagina.locator(".tarjeta h2 a").first.click()
+    pagina.locator('.tarjeta h2 a[href^="/participa/encuesta/"]').first.click()
     for grupo in pagina.locator("fieldset").all():
         opciones = grupo.get_by_role("radio")
         if opciones.count():

@@ -104,5 +104,6 @@ def test_la_administracion_lleva_el_nombre_de_la_entidad(admin_client):
     respuesta = admin_client.get(reverse("admin:index"))
     html = respuesta.content.decode()
     assert f'<a href="{reverse("admin:index")}">Alcaldía Municipal de El Tablón de Gómez</a>' in html
-    assert "Administración del portal" in html
+    # The start page is «Mi trabajo» (issue #16); the window's title names the municipality's back office.
+    assert "<title>Mi trabajo | Administración — El Tablón de Gómez</title>" in html
     assert respuesta.headers["Content-Language"] == "es-co"
