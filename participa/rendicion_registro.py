@@ -4,7 +4,7 @@ its entry in the sitemap."""
 from django.contrib.sitemaps import Sitemap
 from django.utils.translation import gettext_lazy as _
 
-from portal import registro
+from portal import memoria, registro
 from portal.demo import registrar
 
 from .rendicion import bloque_de_participacion, proximo_cambio
@@ -20,6 +20,7 @@ from .participa_demo import cargar_politica  # noqa: E402
 registrar(cargar_politica, orden=50)
 
 
+@memoria.memorizar  # listed in two subsections: read once per page
 def _en_transparencia():
     """Resolución 1519 §6.5 and §6.6: the published accountability processes (their answers and commitments are
     the citizens' tool of social control). One query."""

@@ -143,7 +143,7 @@ class PublicableAdmin(AuditadoAdmin):
     list_select_related = ["dependencia"]
 
     def get_list_display(self, request):
-        return [*self.list_display, "estado", "es_revision", "publicar_desde", "dependencia", "modificado"]
+        return [*self.list_display, "estado_en_la_lista", "publicar_desde", "dependencia", "modificado"]
 
     @staticmethod
     def _es_vivo_publicado(obj):
@@ -178,9 +178,12 @@ class PublicableAdmin(AuditadoAdmin):
             return {}
         return super().get_prepopulated_fields(request, obj)
 
-    @admin.display(description=_("¿cambios a una publicada?"), boolean=True)
-    def es_revision(self, obj):
-        return obj.revision_de_id is not None
+    @admin.display(description=_("estado"), ordering="estado")
+    def estado_en_la_lista(self, obj):
+        """The state, and for a revision that it changes a published item (one column: lists must fit 1,280 px)."""
+        if obj.revision_de_id is not None:
+            return _("%(estado)s: cambios a una publicada") % {"estado": obj.get_estado_display()}
+        return obj.get_estado_display()
 
     def get_queryset(self, request):
         return super().get_queryset(request).de_usuario(request.user)

@@ -218,7 +218,9 @@ def transparencia(request):
             ),
         )
     )
-    derivadas = registro.publicaciones_derivadas()
+    # What the apps publish in the menu themselves (the PQRSD report, consultations…): one query or two each,
+    # kept per content version.
+    derivadas = cache_paginas.por_version("transparencia:derivadas", registro.publicaciones_derivadas, exacto=True)
     return render(request, "portal/transparencia.html", {"secciones": secciones, "derivadas": derivadas})
 
 

@@ -44,7 +44,7 @@ class ArticuloInline(admin.StackedInline):
 
 @admin.register(Consulta)
 class ConsultaAdmin(PublicableAdmin):
-    list_display = ["titulo", "tipo", "abre", "cierra", "comentarios_por_moderar", "matriz"]
+    list_display = ["titulo", "tipo", "cierra", "comentarios_por_moderar", "matriz"]
     list_filter = [*PublicableAdmin.list_filter, "tipo"]
     search_fields = ["titulo", "objeto"]
     prepopulated_fields = {"slug": ["titulo"]}
@@ -58,6 +58,10 @@ class ConsultaAdmin(PublicableAdmin):
         (_("Auditoría"), {"fields": PublicableAdmin.campos_de_auditoria, "classes": ["collapse"]}),
     ]
     actions = ["publicar_matriz"]
+
+    def get_list_display(self, request):
+        # Its comment period says more than its publication date, and the list must fit a 1,280 px window.
+        return [c for c in super().get_list_display(request) if c != "publicar_desde"]
 
     def get_queryset(self, request):
         pendientes = Count("comentarios", filter=Q(comentarios__estado=Comentario.Estado.PENDIENTE))

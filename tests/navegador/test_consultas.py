@@ -55,7 +55,7 @@ def test_comentario_de_punta_a_punta(live_server, telefono, escritorio):
     escritorio.goto(live_server.url + f"/admin/participa/comentario/{comentario.pk}/change/")
     escritorio.locator("#id_estado").select_option("publicado")
     escritorio.locator("input[name=_save]").click()
-    assert "correctamente" in escritorio.locator(".messagelist").inner_text()
+    assert "Se guardaron los cambios del comentario" in escritorio.locator(".messagelist").inner_text()
     telefono.goto(live_server.url + consulta.get_absolute_url())
     telefono.locator(f"#{articulo.ancla} summary").click()  # the article's comments, folded under it
     assert "Tres años para las tiendas" in telefono.locator(f"#{articulo.ancla}").inner_text()
