@@ -14,14 +14,14 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError, transaction
 from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.red import direccion_del_cliente
+from ventanilla import views as ventanilla_views
 
 from . import consultas_limites as limites
 from . import consultas_matriz
@@ -187,11 +187,18 @@ def _recibir(request, consulta, form):
 
 
 def sin_base(request, consulta, form):
-    """The database is down: the comment comes back, filled, on a 503 page that needs no database."""
-    contexto = {"proyecto": consulta, "form": form, "abierta": True, "csrf_token": get_token(request)}
-    respuesta = _privada(HttpResponse(render_to_string("participa/consultas/sin_base.html", contexto), status=503))
-    respuesta["Retry-After"] = "30"
-    return respuesta
+    """The database is down: the comment comes back, filled, on ventanilla's 503 page that needs no database."""
+    contexto = {
+        "proyecto": consulta,
+        "form": form,
+        "abierta": True,
+        "falla_titulo": "No pudimos recibir su comentario todavía",
+        "falla_aviso": mark_safe(  # noqa: S308 - fixed text, no input
+            "El portal tiene una falla pasajera y su comentario <strong>no</strong> quedó guardado. Lo que escribió "
+            "sigue aquí abajo: espere un minuto y pulse «Enviar mi comentario» de nuevo."
+        ),
+    }
+    return ventanilla_views.sin_base(request, "participa/consultas/_formulario.html", contexto)
 
 
 @never_cache
