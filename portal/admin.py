@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import roles, services
+from . import roles
 from .admin_publicacion import PublicableAdmin
 from .auditoria import AuditadoAdmin, AuditadoMixin, auditar_admin_registrado
 from .models import (
@@ -198,34 +198,31 @@ class EventoAdmin(PublicableAdmin):
 
 
 @admin.register(SeccionInstitucional)
-class SeccionInstitucionalAdmin(AuditadoAdmin):
+class SeccionInstitucionalAdmin(PublicableAdmin):
+    """The sections of /municipio/ and /alcaldia/, in the publication workflow: editing a published one edits
+    its revision, which the committee publishes. Page and anchor are chosen when adding and never change (the
+    anchor is part of the section's address)."""
+
     list_display = ["titulo", "pagina", "orden", "tiene_contenido", "actualizado"]
-    list_filter = ["pagina"]
+    list_filter = ["pagina", *PublicableAdmin.list_filter]
     search_fields = ["titulo", "contenido"]
-    readonly_fields = ["pagina", "clave", "actualizado"]
-    fields = [
-        "pagina",
-        "clave",
-        "titulo",
-        "contenido",
-        "imagen",
-        "imagen_alt",
-        "imagen_decorativa",
-        "documento",
-        "orden",
-        "actualizado",
+    fieldsets = [
+        (None, {"fields": ["pagina", "clave", "titulo", "contenido", "documento", "orden"]}),
+        (_("Imagen"), {"fields": ["imagen", "imagen_alt", "imagen_decorativa"]}),
+        (_("Responsable"), {"fields": ["dependencia"]}),
+        (_("Publicación"), {"fields": [*PublicableAdmin.campos_de_flujo, "actualizado"]}),
+        (_("Auditoría"), {"fields": PublicableAdmin.campos_de_auditoria, "classes": ["collapse"]}),
     ]
 
     @admin.display(boolean=True, description=_("con contenido"))
     def tiene_contenido(self, obj):
         return obj.tiene_contenido
 
-    def has_add_permission(self, request):
-        return False  # the sections come from a data migration; their text is what gets edited
-
-    def save_model(self, request, obj, form, change):
-        services.imagen_guardar(objeto=obj)
-        super().save_model(request, obj, form, change)
+    def get_readonly_fields(self, request, obj=None):
+        campos = [*super().get_readonly_fields(request, obj), "actualizado"]
+        if obj is not None and obj.pk:
+            campos += ["pagina", "clave"]
+        return campos
 
 
 @admin.register(EntidadDirectorio)

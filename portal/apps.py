@@ -21,9 +21,9 @@ class PortalConfig(AppConfig):
         from . import cache_paginas, registro
 
         registro.registrar_publicacion_derivada("7.2", _datos_abiertos)
-        from .models import Documento, Evento, Noticia
+        from .models import Documento, Evento, Noticia, SeccionInstitucional
 
-        for modelo in (Noticia, Documento):
+        for modelo in (Noticia, Documento, SeccionInstitucional):
             registro.registrar_momento_de_cambio(modelo.objects.proximo_cambio)
         registro.registrar_momento_de_cambio(Evento.objects.proximo_cambio_de_evento)
         cache_paginas.conectar_invalidacion()
@@ -33,6 +33,7 @@ class PortalConfig(AppConfig):
         vista_previa.registrar(Noticia, views.mostrar_noticia)
         vista_previa.registrar(Evento, views.mostrar_evento)
         vista_previa.registrar(Documento, views.servir_documento)
+        vista_previa.registrar(SeccionInstitucional, views.mostrar_seccion_institucional)
 
         from . import tareas
 

@@ -1755,11 +1755,20 @@ TITULOS_SECCIONES = {
 }
 
 
-def _secciones(resultado):
+def _secciones(resultado, ctx):
     for orden, ((pagina, clave), contenido) in enumerate(SECCIONES.items(), start=1):
-        # The rows come with migration 0005; they are only recreated if an administrator deleted one.
-        seccion, creada = SeccionInstitucional.objects.get_or_create(
-            pagina=pagina, clave=clave, defaults={"titulo": TITULOS_SECCIONES[clave], "orden": orden}
+        # An existing database keeps the rows of migration 0005 (published by 0026); a new one gets them here,
+        # published and owned by the mayor's office. A revision being edited is left alone: only live rows count.
+        seccion, creada = SeccionInstitucional.objects.vivos().get_or_create(
+            pagina=pagina,
+            clave=clave,
+            defaults={
+                "titulo": TITULOS_SECCIONES[clave],
+                "orden": orden,
+                "dependencia": ctx.dependencia("despacho-del-alcalde"),
+                "estado": Estado.PUBLICADO,
+                "publicar_desde": ctx.ahora,
+            },
         )
         cambios = []
         if not seccion.contenido:
@@ -1883,7 +1892,7 @@ def cargar_contenidos(resultado, contrasena):
         return
     categorias = _categorias(resultado)
     _noticias(resultado, ctx, categorias)
-    _secciones(resultado)
+    _secciones(resultado, ctx)
     _documentos(resultado, ctx)
     _eventos(resultado, ctx)
     _directorio(resultado, ctx)

@@ -65,12 +65,10 @@ def _funcionario(f):
 def _institucional(s):
     if not s.contenido:
         return None
-    return {
-        "titulo": f"{s.titulo} — {s.get_pagina_display()}",
-        "texto": s.contenido,
-        "url": reverse(f"portal:{s.pagina}") + f"#{s.clave}",
-        "fecha": s.actualizado,
-    }
+    datos = datos_publicable(s, texto=s.contenido, fecha=s.actualizado)
+    if datos is not None:
+        datos["titulo"] = f"{s.titulo} — {s.get_pagina_display()}"
+    return datos
 
 
 def _politica(p):

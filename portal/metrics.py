@@ -112,7 +112,7 @@ def busquedas_frecuentes(dias=30, limite=10, *, minimo_visitantes=None):
 def seccion_institucional_publicada(pagina, clave):
     from .models import SeccionInstitucional
 
-    seccion = SeccionInstitucional.objects.filter(pagina=pagina, clave=clave).first()
+    seccion = SeccionInstitucional.objects.vigentes().filter(pagina=pagina, clave=clave).first()
     return seccion is not None and seccion.tiene_contenido
 
 

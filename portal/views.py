@@ -260,9 +260,26 @@ def _documentos_de_subseccion(slug, numero):
 
 @require_safe
 def institucional(request, pagina):
-    secciones = SeccionInstitucional.objects.filter(pagina=pagina)
+    return _pagina_institucional(request, pagina, list(_secciones_publicadas(pagina)))
+
+
+def _secciones_publicadas(pagina):
+    """What the public sees of a page: its live published sections, never a draft nor a revision."""
+    return SeccionInstitucional.objects.vigentes().filter(pagina=pagina).order_by("orden", "pk")
+
+
+def mostrar_seccion_institucional(request, seccion, extra=None):
+    """The preview of a draft or revision of a section: its page as published, with this section in place of its
+    live version (or added in its place by order, if it was never published)."""
+    reemplazada = seccion.revision_de_id or seccion.pk
+    secciones = [s for s in _secciones_publicadas(seccion.pagina) if s.pk != reemplazada]
+    secciones = sorted([*secciones, seccion], key=lambda s: (s.orden, s.revision_de_id or s.pk))
+    return _pagina_institucional(request, seccion.pagina, secciones, extra)
+
+
+def _pagina_institucional(request, pagina, secciones, extra=None):
     titulo = SeccionInstitucional.Pagina(pagina).label
-    contexto = {"secciones": secciones, "titulo": titulo, "pagina": pagina}
+    contexto = {"secciones": secciones, "titulo": titulo, "pagina": pagina, **(extra or {})}
     if pagina == SeccionInstitucional.Pagina.ALCALDIA:
         contexto["dependencias"] = Dependencia.objects.activas().only("nombre", "slug", "tipo")
     return render(request, "portal/institucional.html", contexto)

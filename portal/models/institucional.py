@@ -1,15 +1,21 @@
 """Institutional information: the municipality (/municipio/) and the mayor's office (/alcaldia/)."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .. import rutas
 from ..archivos import ruta_archivo_publico, validar_documento
 from .identidad import URLField
 from .noticias import ConImagenMixin
+from .publicacion import Publicable
 from .texto import TextoEnriquecido
 
 
-class SeccionInstitucional(ConImagenMixin, models.Model):
+class SeccionInstitucional(ConImagenMixin, Publicable):
+    """A section of /municipio/ or /alcaldia/, in the publication workflow: the public sees its published text
+    while a revision is edited, like any other publishable content."""
+
     class Pagina(models.TextChoices):
         MUNICIPIO = "municipio", _("Nuestro municipio")
         ALCALDIA = "alcaldia", _("La alcaldía")
@@ -28,14 +34,28 @@ class SeccionInstitucional(ConImagenMixin, models.Model):
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
     actualizado = models.DateTimeField(_("última actualización"), auto_now=True)
 
-    class Meta:
+    class Meta(Publicable.Meta):
         ordering = ["pagina", "orden"]
         verbose_name = _("sección institucional")
         verbose_name_plural = _("secciones institucionales")
-        constraints = [models.UniqueConstraint(fields=["pagina", "clave"], name="seccion_institucional_unica")]
+        permissions = [
+            ("publicar_seccioninstitucional", _("Puede publicar, archivar y devolver secciones institucionales"))
+        ]
+        # The shared name ("portal_seccioninstitucional_vigente") is longer than the 30 characters allowed.
+        indexes = [models.Index(fields=["estado", "-publicar_desde"], name="portal_seccion_inst_vigente")]
+        constraints = [
+            *Publicable.Meta.constraints,
+            # One live section per anchor; its revision (a row with revision_de) carries the same page and anchor.
+            models.UniqueConstraint(
+                fields=["pagina", "clave"], condition=Q(revision_de__isnull=True), name="seccion_institucional_unica"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_pagina_display()}: {self.titulo}"
+
+    def get_absolute_url(self):
+        return rutas.url(f"portal:{self.pagina}") + f"#{self.clave}"
 
     @property
     def tiene_contenido(self):

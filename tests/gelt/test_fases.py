@@ -23,7 +23,7 @@ from gelt.models import (
 )
 from portal import roles
 from portal.models import Dependencia, Municipio, SeccionInstitucional
-from tests.portal.factories import crear_dependencia, crear_usuario
+from tests.portal.factories import crear_dependencia, crear_publicable, crear_usuario
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,10 @@ def test_fases_y_criterios_como_datos():
 
 def test_autoverificacion_con_y_sin_evidencia():
     assert autoverificacion.verificar("organigrama")[0] == Resultado.NO_CUMPLE
-    SeccionInstitucional.objects.filter(clave="organigrama").update(contenido="<p>Despacho y secretarías.</p>")
+    organigrama = crear_publicable(SeccionInstitucional, clave="organigrama", publicado=False, contenido="<p>Hoy.</p>")
+    assert autoverificacion.verificar("organigrama")[0] == Resultado.NO_CUMPLE  # a draft is not evidence
+    organigrama.delete()
+    crear_publicable(SeccionInstitucional, clave="organigrama", contenido="<p>Despacho y secretarías.</p>")
     resultado, evidencia = autoverificacion.verificar("organigrama")
     assert resultado == Resultado.CUMPLE and "/alcaldia/" in evidencia
 

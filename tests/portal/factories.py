@@ -71,4 +71,9 @@ def crear_publicable(modelo, *, publicado=True, **campos):
 
         campos.setdefault("titulo", f"Documento {n}")
         campos.setdefault("archivo", SimpleUploadedFile(f"documento-{n}.pdf", PDF_MINIMO, "application/pdf"))
+    elif modelo.__name__ == "SeccionInstitucional":
+        campos.setdefault("pagina", "alcaldia")
+        campos.setdefault("clave", f"seccion-{n}")
+        campos.setdefault("titulo", f"Sección {n}")
+        campos.setdefault("contenido", "<p>Texto de la sección.</p>")
     return modelo.objects.create(**campos)

@@ -239,7 +239,10 @@ def test_un_evento_no_termina_antes_de_empezar():
 
 
 def test_paginas_institucionales_con_secciones_pendientes(client):
-    SeccionInstitucional.objects.filter(clave="mision").update(contenido="<p>Servir a la comunidad.</p>")
+    crear_publicable(SeccionInstitucional, clave="mision", titulo="Misión", contenido="<p>Servir a la comunidad.</p>")
+    crear_publicable(SeccionInstitucional, clave="organigrama", titulo="Organigrama", contenido="")
+    for orden, titulo in enumerate(["Historia", "Símbolos", "Geografía", "Economía", "Turismo"]):
+        crear_publicable(SeccionInstitucional, pagina="municipio", titulo=titulo, orden=orden)
     html = client.get(reverse("portal:alcaldia")).content.decode()
     assert "Servir a la comunidad." in html
     assert 'id="organigrama"' in html
