@@ -201,3 +201,27 @@ def test_la_migracion_deja_publicadas_las_secciones_que_ya_existian():
     cache_paginas.invalidar()  # the migration wrote without signals
     assert "Fundado." in publico().get("/municipio/").content.decode()
     SeccionInstitucional.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_el_comite_agrega_una_seccion_y_la_publica_desde_la_administracion(client, comite, gobierno):
+    client.force_login(comite)
+    assert client.get(reverse("admin:portal_seccioninstitucional_changelist")).status_code == 200
+    assert client.get(reverse("admin:portal_seccioninstitucional_add")).status_code == 200
+    datos = {
+        "pagina": "municipio",
+        "clave": "historia",
+        "titulo": "Historia",
+        "contenido": "<p>Fundado en 1800.</p>",
+        "orden": 1,
+        "imagen_alt": "",
+        "dependencia": gobierno.pk,
+        "_publicar": "Publicar",
+    }
+    respuesta = client.post(reverse("admin:portal_seccioninstitucional_add"), datos)
+    assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
+    seccion = SeccionInstitucional.objects.get(clave="historia")
+    assert seccion.esta_vigente and seccion.get_absolute_url() == "/municipio/#historia"
+    assert "Fundado en 1800." in publico().get("/municipio/").content.decode()
+    # Page and anchor are the section's address: fixed once it exists.
+    assert 'name="clave"' not in client.get(url_cambio(seccion)).content.decode()
