@@ -56,7 +56,8 @@ class PublicableForm(forms.ModelForm):
     def _comprobar_version(self, instancia, enviada):
         modelo = type(instancia)
         guardado = (
-            modelo._base_manager.select_for_update()
+            # of=self: PostgreSQL locks no row across the outer join to the (nullable) last editor.
+            modelo._base_manager.select_for_update(of=("self",))
             .filter(pk=instancia.pk)
             .values("version", "estado", "revision_de", "modificado", "modificado_por__username")
             .first()
