@@ -211,7 +211,13 @@ class Trabajador(Worker):
             _tras_un_fallo(db_task_result)
         else:
             duracion = time.monotonic() - inicio
-            logger.info("Tarea %s (%s) terminada en %.1f s", db_task_result.task_name, db_task_result.id, duracion)
+            logger.log(
+                _nivel_del_registro(db_task_result.task_path),
+                "Tarea %s (%s) terminada en %.1f s",
+                db_task_result.task_name,
+                db_task_result.id,
+                duracion,
+            )
 
     def ejecutar_una(self) -> bool:
         tarea = self.reclamar()
@@ -225,7 +231,9 @@ class Trabajador(Worker):
         if recuperadas := recuperar_abandonadas():
             logger.warning("%d tarea(s) abandonada(s) vuelven a la cola.", recuperadas)
         for nombre in programar_periodicas():
-            logger.info("Tarea periódica %s encolada.", nombre)
+            logger.log(
+                _nivel_del_registro(_PERIODICAS[nombre].tarea.module_path), "Tarea periódica %s encolada.", nombre
+            )
 
     def run(self, *, lote: bool = False):
         """Run jobs until stopped (``lote``: until none is ready)."""
@@ -348,6 +356,16 @@ def registrar_periodica(nombre: str, tarea: Task, *, cada: timedelta | None = No
     periodica = Periodica(nombre, tarea, cada, a_las)
     if _PERIODICAS.setdefault(nombre, periodica) != periodica:
         raise ValueError(f"Ya hay otra tarea periódica llamada {nombre!r}.")
+
+
+# A job that runs every few minutes would fill the console of `make run` with two lines a minute: its routine
+# runs are logged at DEBUG (failures and retries stay at WARNING and above).
+FRECUENTE = timedelta(hours=1)
+
+
+def _nivel_del_registro(ruta_de_la_tarea):
+    frecuentes = {p.tarea.module_path for p in _PERIODICAS.values() if p.cada is not None and p.cada < FRECUENTE}
+    return logging.DEBUG if ruta_de_la_tarea in frecuentes else logging.INFO
 
 
 def programar_periodicas(ahora: datetime | None = None) -> list[str]:

@@ -472,3 +472,17 @@ def test_servir_detiene_el_servidor_y_el_trabajador(senal):
     for pid in hijos:
         assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2], salida
     assert "Portal y trabajadores detenidos." in salida
+
+
+def test_una_tarea_periodica_de_cada_minuto_no_llena_la_consola():
+    """`make run` shows the worker's log: the routine runs of a job due every minute go to DEBUG, a daily job
+    and every other job stay visible."""
+    import logging
+
+    from portal import services as servicios_del_portal
+    from ventanilla import certificados
+
+    cada_minuto = servicios_del_portal.revisiones_programadas_tarea
+    tareas.registrar_periodica("pruebas.cada-minuto", cada_minuto, cada=timedelta(minutes=1))
+    assert tareas._nivel_del_registro(cada_minuto.module_path) == logging.DEBUG
+    assert tareas._nivel_del_registro(certificados.certificado_generar.module_path) == logging.INFO
