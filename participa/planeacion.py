@@ -5,14 +5,15 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from ventanilla import limites
 
 from .models import ProcesoPlaneacion, Propuesta, Territorio, Voto, VotoActa
 
@@ -26,28 +27,17 @@ TIPOS_DE_DOCUMENTO = [
 
 # Online votes per connection in 24 hours (setting PLANEACION_VOTOS_POR_CLIENTE, 40 by default): enough for a
 # family or a community centre sharing one connection, too few to stuff the vote with invented document numbers.
+# Kept by the ventanilla's limiter (an HMAC of the address, never the address).
+ACCION_VOTAR = "votar"
+limites.registrar(ACCION_VOTAR, ventana=timedelta(hours=24), ajuste="PLANEACION_VOTOS_POR_CLIENTE")
 
 
-def _clave_de_conexion(direccion, dia):
-    """The cache key of a connection's votes: an HMAC of the address keyed with SECRET_KEY and the day (the
-    address itself is never written)."""
-    clave = f"{settings.SECRET_KEY}:participa:votar:{dia.isoformat()}".encode()
-    return "participa:votos:" + hmac.new(clave, (direccion or "").encode(), hashlib.sha256).hexdigest()
+def votos_agotados(direccion):
+    return limites.agotado(ACCION_VOTAR, direccion)
 
 
-def votos_agotados(direccion, hoy=None):
-    hoy = hoy or timezone.localdate()
-    maximo = settings.PLANEACION_VOTOS_POR_CLIENTE
-    return (cache.get(_clave_de_conexion(direccion, hoy)) or 0) >= maximo
-
-
-def contar_voto(direccion, hoy=None):
-    clave = _clave_de_conexion(direccion, hoy or timezone.localdate())
-    cache.add(clave, 0, 2 * 24 * 3600)
-    try:
-        cache.incr(clave)
-    except ValueError:  # expired between the two calls
-        cache.set(clave, 1, 2 * 24 * 3600)
+def contar_voto(direccion):
+    limites.contar(ACCION_VOTAR, direccion)
 
 
 class YaVoto(Exception):

@@ -1,5 +1,6 @@
-"""Per-connection limits (filing and follow-up lookups), without storing the address: each attempt keeps an
-HMAC of the address keyed with SECRET_KEY and the day, and rows older than the window are deleted.
+"""Per-connection limits (filing, follow-up lookups, and what other apps register: comments on draft norms,
+budget votes), without storing the address: each attempt keeps an HMAC of the address keyed with SECRET_KEY
+and the day, and rows older than two days are deleted.
 
 The limit is read before the person starts (the form says so at the top) and checked again on sending, where a
 refusal shows the filled form again with the explanation: nothing typed is lost.
@@ -14,7 +15,21 @@ from django.utils import timezone
 
 from .models import Intento
 
-VENTANA = {"radicar": timedelta(hours=24), "consultar": timedelta(hours=1), "verificar": timedelta(hours=1)}
+# acción -> (window, name of the setting with the maximum in that window)
+_LIMITES = {}
+
+
+def registrar(accion, *, ventana, ajuste):
+    """A per-connection limit on ``accion``: at most ``settings.<ajuste>`` attempts in ``ventana`` (two days at
+    most: older attempts are deleted daily). Apps call it when imported (participa registers its own)."""
+    if ventana > timedelta(days=1):
+        raise ValueError("Un límite por conexión cubre a lo sumo un día.")
+    _LIMITES[accion] = (ventana, ajuste)
+
+
+registrar("radicar", ventana=timedelta(hours=24), ajuste="PQRSD_RADICACIONES_POR_CLIENTE")
+registrar("consultar", ventana=timedelta(hours=1), ajuste="PQRSD_CONSULTAS_POR_CLIENTE")
+registrar("verificar", ventana=timedelta(hours=1), ajuste="VERIFICACIONES_FALLIDAS_POR_CLIENTE")
 
 
 def _huella(accion, direccion, dia):
@@ -23,11 +38,7 @@ def _huella(accion, direccion, dia):
 
 
 def _maximo(accion):
-    return {
-        "radicar": settings.PQRSD_RADICACIONES_POR_CLIENTE,
-        "consultar": settings.PQRSD_CONSULTAS_POR_CLIENTE,
-        "verificar": settings.VERIFICACIONES_FALLIDAS_POR_CLIENTE,
-    }[accion]
+    return getattr(settings, _LIMITES[accion][1])
 
 
 def _huellas(accion, direccion, ahora):
@@ -38,7 +49,7 @@ def _huellas(accion, direccion, ahora):
 def usados(accion, direccion, ahora=None):
     ahora = ahora or timezone.now()
     return Intento.objects.filter(
-        accion=accion, huella__in=_huellas(accion, direccion, ahora), creado__gte=ahora - VENTANA[accion]
+        accion=accion, huella__in=_huellas(accion, direccion, ahora), creado__gte=ahora - _LIMITES[accion][0]
     ).count()
 
 
