@@ -16,6 +16,11 @@ from .models import ProcesoPlaneacion
 from .planeacion_forms import PropuestaForm, VotoForm
 
 Fase = ProcesoPlaneacion.Fase
+MENSAJE_LIMITE_ANTES = (
+    "Desde esta conexión ya se votó muchas veces hoy, así que no recibimos más votos por ella hasta mañana. Si "
+    "comparte la conexión (un café internet, un colegio), vote desde otra (los datos de su celular) o en la "
+    "asamblea de su vereda."
+)
 MENSAJE_VOTOS_AGOTADOS = (
     "Desde esta conexión ya se votó muchas veces hoy, así que no recibimos más votos por ella hasta mañana. Si "
     "comparte la conexión (un café internet, un colegio), vote desde otra (los datos de su celular) o en la "
@@ -75,6 +80,9 @@ def votar(request, anio):
         form = VotoForm(request.POST or None, propuestas=propuestas)
         contexto = {"proceso": proceso, "form": form, "grupos": grupos, "anio": anio}
         if request.method == "GET":
+            # Said before the person starts: a shared connection (a café internet) may have used up the day.
+            contexto["limite_agotado"] = servicio.votos_agotados(direccion_del_cliente(request))
+            contexto["mensaje_limite"] = MENSAJE_LIMITE_ANTES
             return _privada(render(request, "participa/planeacion/votar.html", contexto))
         if request.POST.get("sitio_web"):
             contexto["rechazo"] = MENSAJE_TRAMPA

@@ -280,6 +280,13 @@ def test_limite_de_votos_por_conexion_sin_guardar_la_direccion(client, settings,
 
     claves = list(getattr(cache, "_cache", {}).keys())
     assert not any("203.0.113.5" in str(c) for c in claves)
+    from ventanilla.models import Intento
+
+    assert not Intento.objects.filter(huella__contains="203.0.113.5").exists()
+    # The used-up connection is told before it starts filling the form again.
+    antes = client.get(url_votar(proceso), REMOTE_ADDR="203.0.113.5").content.decode()
+    assert "Antes de empezar" in antes and "ya se votó muchas veces hoy" in antes
+    assert "Antes de empezar" not in client.get(url_votar(proceso), REMOTE_ADDR="192.0.2.9").content.decode()
 
 
 def test_con_la_base_caida_vuelven_los_formularios_llenos(client, territorios):
