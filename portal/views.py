@@ -312,9 +312,9 @@ def atencion(request):
 
 @require_safe
 def participa(request):
-    """The participation hub: what the apps offer (survey, accountability, participatory planning… registered
-    by each app), the consultations of draft norms (linked by path when their app answers it), the policy of
-    participation by electronic means (DEM-01) and the norm's 6.x subsections."""
+    """The participation hub: what the apps offer (survey, consultations of draft norms, accountability,
+    participatory planning… each registered by its app), the policy of participation by electronic means
+    (DEM-01) and the norm's 6.x subsections."""
     subsecciones = SubseccionTransparencia.objects.filter(seccion__numero=6).only(
         "numero", "titulo", "slug", "descripcion"
     )
@@ -323,25 +323,13 @@ def participa(request):
         "portal/participa.html",
         {
             "bloques": registro.bloques_de_participacion(),
-            "consultas": _ruta_existe(RUTA_CONSULTAS) and RUTA_CONSULTAS,
             "politica": Politica.objects.publicadas().filter(slug=POLITICA_DE_PARTICIPACION).first(),
             "subsecciones": subsecciones,
         },
     )
 
 
-RUTA_CONSULTAS = "/participa/consultas/"
 POLITICA_DE_PARTICIPACION = "politica-de-participacion-ciudadana-por-medios-electronicos"
-
-
-def _ruta_existe(ruta):
-    from django.urls import Resolver404, resolve
-
-    try:
-        resolve(ruta)
-    except Resolver404:
-        return False
-    return True
 
 
 @require_safe
